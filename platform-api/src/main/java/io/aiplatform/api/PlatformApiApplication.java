@@ -1,0 +1,15 @@
+package io.aiplatform.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The registration control plane: admins register AI systems here. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PlatformApiApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(PlatformApiApplication.class, args);
+  }
+}

@@ -1,0 +1,49 @@
+package io.aiplatform.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A request from platform-api to provisioner-worker to provision or deprovision one system.
+ *
+ * @param schemaVersion the message schema version, {@link #SCHEMA_VERSION} when written here
+ * @param jobId unique per job; also the SQS deduplication id
+ * @param systemId the system the job is for; also the SQS message group
+ * @param kind what to do
+ * @param generation increases with every job of the system; results of older generations are stale
+ * @param spec the system as registered
+ * @param deleteData for {@link Kind#DEPROVISION}: delete the data buckets and every object in them
+ *     instead of retaining them
+ * @param requestedBy the subject of the admin who asked
+ * @param requestedAt when the admin asked
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ProvisioningJob(
+    int schemaVersion,
+    UUID jobId,
+    UUID systemId,
+    Kind kind,
+    long generation,
+    SystemSpec spec,
+    boolean deleteData,
+    String requestedBy,
+    Instant requestedAt) {
+
+  /** The schema version this code writes. */
+  public static final int SCHEMA_VERSION = 1;
+
+  public ProvisioningJob {
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(systemId, "systemId");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(spec, "spec");
+  }
+
+  /** What a job asks for. */
+  public enum Kind {
+    PROVISION,
+    DEPROVISION
+  }
+}

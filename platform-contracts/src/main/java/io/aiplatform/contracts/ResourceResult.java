@@ -1,0 +1,63 @@
+package io.aiplatform.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+
+/**
+ * What a job did to one resource.
+ *
+ * @param kind the kind of resource
+ * @param name the resource's name
+ * @param arn the resource's ARN where it has one, else {@code null}
+ * @param action what the job did to it
+ * @param status whether that succeeded
+ * @param error the AWS error when it failed, else {@code null}
+ * @param at when the step ended
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ResourceResult(
+    ResourceKind kind,
+    String name,
+    String arn,
+    Action action,
+    Status status,
+    AwsError error,
+    Instant at) {
+
+  /** The kinds of resource a system owns. */
+  public enum ResourceKind {
+    S3_BUCKET,
+    GLUE_DATABASE,
+    GLUE_CRAWLER,
+    EVENTBRIDGE_RULE,
+    DMS_ENDPOINT,
+    DMS_REPLICATION_TASK
+  }
+
+  /** What a job did to a resource. */
+  public enum Action {
+    CREATED,
+    EXISTING,
+    ADOPTED,
+    DELETED,
+    RETAINED,
+    ROLLED_BACK,
+    NONE
+  }
+
+  /** Whether the action succeeded. */
+  public enum Status {
+    SUCCEEDED,
+    FAILED
+  }
+
+  /**
+   * An error returned by AWS.
+   *
+   * @param code the AWS error code, such as {@code AccessDenied}
+   * @param message the AWS error message
+   * @param requestId the AWS request id, for support cases
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record AwsError(String code, String message, String requestId) {}
+}
