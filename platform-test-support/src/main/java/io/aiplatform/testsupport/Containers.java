@@ -10,7 +10,7 @@ import org.testcontainers.utility.DockerImageName;
 final class Containers {
 
   private static final DockerImageName POSTGRES = DockerImageName.parse("postgres:15-alpine");
-  private static final DockerImageName MOTO = DockerImageName.parse("motoserver/moto:5.1.4");
+  private static final DockerImageName MOTO = DockerImageName.parse("motoserver/moto:5.2.1");
   private static final int MOTO_PORT = 5000;
 
   private Containers() {}
