@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Creates everything the three services expect in the AWS emulator, idempotently.
+
+One init for both local paths: docker compose runs it in the moto image (which ships boto3),
+scripts/run-local.sh runs it with the local python3. It reads the emulator endpoint from
+AWS_ENDPOINT_URL and prints the settings the services need as KEY=VALUE lines on stdout.
+"""
+import json
+import os
+import sys
+
+import boto3
+from botocore.exceptions import ClientError
+
+PREFIX = os.environ.get("PLATFORM_PREFIX", "platform")
+REGION = os.environ.get("AWS_REGION", "us-east-1")
+SHARDS = int(os.environ.get("PLATFORM_STREAM_SHARDS", "2"))
+JOB_MAX_RECEIVES = os.environ.get("PLATFORM_JOB_MAX_RECEIVES", "5")
+
+SAMPLE_PRODUCTS = [
+    ("PROD-001", "Wireless Headphones", "Electronics", "99.99"),
+    ("PROD-002", "Running Shoes", "Sports", "129.99"),
+    ("PROD-003", "Coffee Maker", "Home & Kitchen", "79.99"),
+    ("PROD-004", "Yoga Mat", "Sports", "29.99"),
+    ("PROD-005", "Desk Lamp", "Home Office", "45.50"),
+]
+
+
+def log(message):
+    print(f"[init] {message}", file=sys.stderr)
+
+
+def client(service):
+    return boto3.client(service, region_name=REGION)
+
+
+def account_id():
+    return client("sts").get_caller_identity()["Account"]
+
+
+def kms_key():
+    kms = client("kms")
+    alias = f"alias/{PREFIX}-data"
+    try:
+        return kms.describe_key(KeyId=alias)["KeyMetadata"]["Arn"]
+    except ClientError:
+        arn = kms.create_key(Description=f"{PREFIX} data platform key")["KeyMetadata"]["Arn"]
+        kms.create_alias(AliasName=alias, TargetKeyId=arn)
+        log(f"created KMS key {alias}")
+        return arn
+
+
+def queue(name, attributes):
+    sqs = client("sqs")
+    url = sqs.create_queue(QueueName=name, Attributes=attributes)["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    return url, arn
+
+
+def queues():
+    fifo = {"FifoQueue": "true", "ContentBasedDeduplication": "false"}
+    _, jobs_dlq = queue(f"{PREFIX}-provisioning-jobs-dlq.fifo", fifo)
+    redrive = lambda dlq: json.dumps({"deadLetterTargetArn": dlq, "maxReceiveCount": JOB_MAX_RECEIVES})
+    queue(f"{PREFIX}-provisioning-jobs.fifo",
+          {**fifo, "VisibilityTimeout": "60", "RedrivePolicy": redrive(jobs_dlq)})
+    _, results_dlq = queue(f"{PREFIX}-provisioning-results-dlq", {})
+    queue(f"{PREFIX}-provisioning-results", {"RedrivePolicy": redrive(results_dlq)})
+    _, raw_events = queue(f"{PREFIX}-raw-object-events", {})
+    log("queues ready")
+    return raw_events
+
+
+def stream():
+    kinesis = client("kinesis")
+    name = f"{PREFIX}-events"
+    try:
+        kinesis.create_stream(StreamName=name, ShardCount=SHARDS)
+        log(f"created stream {name} with {SHARDS} shards")
+    except ClientError as e:
+        if e.response["Error"]["Code"] != "ResourceInUseException":
+            raise
+    kinesis.get_waiter("stream_exists").wait(StreamName=name)
+
+
+def reference_table():
+    dynamodb = client("dynamodb")
+    name = f"{PREFIX}-product-reference"
+    try:
+        dynamodb.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "productId", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "productId", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        log(f"created table {name}")
+    except ClientError as e:
+        if e.response["Error"]["Code"] != "ResourceInUseException":
+            raise
+    for product_id, product_name, category, price in SAMPLE_PRODUCTS:
+        dynamodb.put_item(TableName=name, Item={
+            "productId": {"S": product_id}, "productName": {"S": product_name},
+            "category": {"S": category}, "price": {"N": price}})
+
+
+def role(name, service):
+    iam = client("iam")
+    policy = json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]})
+    try:
+        return iam.get_role(RoleName=name)["Role"]["Arn"]
+    except ClientError:
+        return iam.create_role(RoleName=name, AssumeRolePolicyDocument=policy)["Role"]["Arn"]
+
+
+def delivery_streams():
+    s3 = client("s3")
+    firehose = client("firehose")
+    bucket = f"{PREFIX}-enriched-data-{account_id()}"
+    try:
+        s3.create_bucket(Bucket=bucket)
+    except ClientError as e:
+        if e.response["Error"]["Code"] not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
+            raise
+    role_arn = role(f"{PREFIX}-firehose-delivery", "firehose.amazonaws.com")
+    existing = firehose.list_delivery_streams(Limit=100)["DeliveryStreamNames"]
+    for name, prefix in ((f"{PREFIX}-enriched-events", "enriched/"), (f"{PREFIX}-enrichment-errors", "errors/")):
+        if name not in existing:
+            firehose.create_delivery_stream(
+                DeliveryStreamName=name,
+                DeliveryStreamType="DirectPut",
+                ExtendedS3DestinationConfiguration={
+                    "RoleARN": role_arn, "BucketARN": f"arn:aws:s3:::{bucket}", "Prefix": prefix,
+                    "BufferingHints": {"SizeInMBs": 1, "IntervalInSeconds": 60}})
+            log(f"created delivery stream {name}")
+    return bucket
+
+
+def main():
+    key_arn = kms_key()
+    raw_events = queues()
+    stream()
+    reference_table()
+    bucket = delivery_streams()
+    settings = {
+        "PLATFORM_WORKER_KMS_KEY_ID": key_arn,
+        "PLATFORM_WORKER_CRAWLER_ROLE_ARN": role(f"{PREFIX}-glue-crawler", "glue.amazonaws.com"),
+        "PLATFORM_WORKER_EVENTBRIDGE_TARGET_ARN": raw_events,
+        "PLATFORM_DELIVERY_BUCKET": bucket,
+    }
+    for key, value in settings.items():
+        print(f"{key}={value}")
+    log("all resources ready")
+
+
+if __name__ == "__main__":
+    main()
