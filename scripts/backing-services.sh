@@ -86,12 +86,12 @@ start() {
   chmod 755 "$state"
   touch "$state/.platform-backing-services"
   # A half-started stack is torn down rather than left behind.
-  trap 'log "start failed; cleaning up"; stop "$state" >/dev/null 2>&1 || true' ERR
+  trap 'rc=$?; if (( rc != 0 )); then log "start failed; cleaning up"; stop "$state" >/dev/null 2>&1 || true; fi' EXIT
   pg_port=$(free_port)
   moto_port=$(free_port)
   start_postgres "$state" "$pg_port"
   start_moto "$state" "$moto_port"
-  trap - ERR
+  trap - EXIT
   log "PostgreSQL on 127.0.0.1:$pg_port, moto_server on 127.0.0.1:$moto_port (state in $state)"
   cat <<VARS
 export PLATFORM_BACKING_DIR=$state
