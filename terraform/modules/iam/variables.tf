@@ -33,11 +33,6 @@ variable "results_queue_arn" {
   description = "Queue of provisioning results."
 }
 
-variable "raw_to_curated_queue_arn" {
-  type        = string
-  description = "Target the worker attaches to each system's raw-to-curated rule."
-}
-
 variable "stream_arn" {
   type        = string
   description = "Kinesis event stream read by the enrichment consumer."
