@@ -39,6 +39,7 @@ module "platform" {
 
   db_instance_class        = "db.t4g.micro"
   db_multi_az              = false
+  db_performance_insights  = false
   db_backup_retention_days = 1
   deletion_protection      = false
   disposable               = true

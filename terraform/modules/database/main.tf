@@ -72,8 +72,8 @@ resource "aws_db_instance" "this" {
   skip_final_snapshot       = var.skip_final_snapshot
   final_snapshot_identifier = "${var.name}-final"
 
-  performance_insights_enabled    = true
-  performance_insights_kms_key_id = var.kms_key_arn
+  performance_insights_enabled    = var.performance_insights_enabled
+  performance_insights_kms_key_id = var.performance_insights_enabled ? var.kms_key_arn : null
   enabled_cloudwatch_logs_exports = ["postgresql"]
   auto_minor_version_upgrade      = true
   tags                            = var.tags

@@ -78,6 +78,12 @@ variable "skip_final_snapshot" {
   default     = false
 }
 
+variable "performance_insights_enabled" {
+  type        = bool
+  description = "Performance Insights (not available on db.t4g.micro and db.t4g.small)."
+  default     = true
+}
+
 variable "log_retention_days" {
   type        = number
   description = "Retention of the PostgreSQL log group."

@@ -23,12 +23,18 @@ resource "aws_iam_role_policy" "worker" {
 
 data "aws_iam_policy_document" "worker" {
   statement {
-    sid = "ConsumeJobsSendResults"
+    sid = "ConsumeJobs"
     actions = [
       "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
-      "sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:SendMessage",
+      "sqs:GetQueueUrl", "sqs:GetQueueAttributes",
     ]
-    resources = [var.jobs_queue_arn, var.results_queue_arn]
+    resources = [var.jobs_queue_arn]
+  }
+
+  statement {
+    sid       = "SendResults"
+    actions   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
+    resources = [var.results_queue_arn]
   }
 
   statement {

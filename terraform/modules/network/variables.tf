@@ -31,7 +31,7 @@ variable "interface_endpoints" {
   description = "AWS services reached through interface VPC endpoints instead of the NAT gateway."
   default = [
     "ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm", "kms", "sts", "sqs",
-    "kinesis-streams", "firehose", "monitoring", "glue", "events", "dms",
+    "kinesis-streams", "kinesis-firehose", "monitoring", "glue", "events", "dms",
   ]
 }
 

@@ -33,19 +33,20 @@ module "ecr" {
 }
 
 module "database" {
-  source                = "../database"
-  name                  = var.prefix
-  vpc_id                = module.network.vpc_id
-  subnet_ids            = module.network.private_subnet_ids
-  kms_key_arn           = module.kms.key_arn
-  instance_class        = var.db_instance_class
-  allocated_storage     = var.db_allocated_storage
-  multi_az              = var.db_multi_az
-  backup_retention_days = var.db_backup_retention_days
-  deletion_protection   = var.deletion_protection
-  skip_final_snapshot   = var.disposable
-  log_retention_days    = var.log_retention_days
-  tags                  = local.tags
+  source                       = "../database"
+  name                         = var.prefix
+  vpc_id                       = module.network.vpc_id
+  subnet_ids                   = module.network.private_subnet_ids
+  kms_key_arn                  = module.kms.key_arn
+  instance_class               = var.db_instance_class
+  allocated_storage            = var.db_allocated_storage
+  multi_az                     = var.db_multi_az
+  performance_insights_enabled = var.db_performance_insights
+  backup_retention_days        = var.db_backup_retention_days
+  deletion_protection          = var.deletion_protection
+  skip_final_snapshot          = var.disposable
+  log_retention_days           = var.log_retention_days
+  tags                         = local.tags
 }
 
 module "messaging" {

@@ -103,6 +103,12 @@ variable "db_allocated_storage" {
   default     = 20
 }
 
+variable "db_performance_insights" {
+  type        = bool
+  description = "Performance Insights on the database (needs db.t4g.medium or larger)."
+  default     = true
+}
+
 variable "db_multi_az" {
   type        = bool
   description = "Database standby in a second zone."
