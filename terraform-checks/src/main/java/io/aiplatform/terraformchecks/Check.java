@@ -4,7 +4,7 @@ import java.util.List;
 
 /** One rule the Terraform tree must follow; answers what breaks it, empty when nothing does. */
 @FunctionalInterface
-public interface Check {
+interface Check {
 
   /** The violations in one module, each naming where it is and what is wrong. */
   List<String> violations(TerraformModule module);

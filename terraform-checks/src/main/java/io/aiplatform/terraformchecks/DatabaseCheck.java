@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Every RDS instance or cluster says it is not publicly accessible and encrypts its storage. */
-public final class DatabaseCheck implements Check {
+final class DatabaseCheck implements Check {
 
   @Override
   public List<String> violations(TerraformModule module) {

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * SQS queues, SNS topics, Kinesis streams, DynamoDB tables, Firehose delivery streams, log groups,
  * ECR repositories and secrets are encrypted with KMS.
  */
-public final class EncryptionAtRestCheck implements Check {
+final class EncryptionAtRestCheck implements Check {
 
   private record Rule(String type, String requirement, Predicate<Map<String, Object>> holds) {}
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * <p>Resource-based policies (statements with {@code principals}, such as a KMS key policy) may use
  * {@code "*"} as resource: there it means the one resource the policy is attached to.
  */
-public final class IamPolicyCheck implements Check {
+final class IamPolicyCheck implements Check {
 
   private static final Pattern READ_ONLY =
       Pattern.compile(

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** No security group allows ingress from anywhere (0.0.0.0/0 or ::/0). */
-public final class IngressCheck implements Check {
+final class IngressCheck implements Check {
 
   private static final Set<String> ANYWHERE = Set.of("0.0.0.0/0", "::/0");
 

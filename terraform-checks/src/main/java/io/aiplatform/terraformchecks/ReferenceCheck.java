@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * with {@code for_each}, {@code count.} only in blocks with {@code count}, and a dynamic block's
  * iterator only inside that dynamic block.
  */
-public final class ReferenceCheck implements Check {
+final class ReferenceCheck implements Check {
 
   private static final String NAME = "([A-Za-z_][\\w-]*)";
   private static final Pattern VAR = Pattern.compile("(?<![\\w.])var\\." + NAME);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Every S3 bucket has SSE-KMS, all four public access block settings and versioning. */
-public final class S3BucketCheck implements Check {
+final class S3BucketCheck implements Check {
 
   private static final List<String> PUBLIC_ACCESS_SETTINGS =
       List.of(

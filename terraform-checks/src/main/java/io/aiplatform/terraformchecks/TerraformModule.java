@@ -21,10 +21,10 @@ import java.util.stream.Stream;
  * @param tree hcl4j's view of all files merged: kind, then labels, then attributes
  * @param blocks every top-level block as source text
  */
-public record TerraformModule(Path dir, Map<String, Object> tree, List<SourceBlock> blocks) {
+record TerraformModule(Path dir, Map<String, Object> tree, List<SourceBlock> blocks) {
 
   /** Reads every module (directory holding {@code .tf} files) under {@code root}. */
-  public static List<TerraformModule> loadAll(Path root) {
+  static List<TerraformModule> loadAll(Path root) {
     try (Stream<Path> paths = Files.walk(root)) {
       return paths
           .filter(p -> p.toString().endsWith(".tf") && !p.toString().contains("/.terraform/"))
@@ -39,7 +39,7 @@ public record TerraformModule(Path dir, Map<String, Object> tree, List<SourceBlo
   }
 
   /** Reads the {@code .tf} files directly in {@code dir}. */
-  public static TerraformModule load(Path dir) {
+  static TerraformModule load(Path dir) {
     Map<String, Object> tree = new LinkedHashMap<>();
     List<SourceBlock> blocks = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
@@ -55,17 +55,17 @@ public record TerraformModule(Path dir, Map<String, Object> tree, List<SourceBlo
   }
 
   /** The blocks of one kind named by their labels, e.g. {@code resource} → type → name. */
-  public Map<String, Object> section(String kind) {
+  Map<String, Object> section(String kind) {
     return Hcl.map(tree.get(kind));
   }
 
   /** The resources (or data sources, with {@code kind = "data"}) of one type, by name. */
-  public Map<String, Object> blocksOfType(String kind, String type) {
+  Map<String, Object> blocksOfType(String kind, String type) {
     return Hcl.map(section(kind).get(type));
   }
 
   /** The source blocks of one kind. */
-  public List<SourceBlock> sourceBlocks(String kind) {
+  List<SourceBlock> sourceBlocks(String kind) {
     return blocks.stream().filter(b -> b.kind().equals(kind)).toList();
   }
 
@@ -73,7 +73,7 @@ public record TerraformModule(Path dir, Map<String, Object> tree, List<SourceBlo
    * The resources of {@code type} whose {@code attribute} refers to {@code ref} (for example the
    * encryption configurations whose {@code bucket} is {@code aws_s3_bucket.data}).
    */
-  public List<Map<String, Object>> attachedTo(String type, String attribute, String ref) {
+  List<Map<String, Object>> attachedTo(String type, String attribute, String ref) {
     Pattern link =
         Pattern.compile(
             "(?m)^\\s*"

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Every variable declares a type and a description. */
-public final class VariableCheck implements Check {
+final class VariableCheck implements Check {
 
   @Override
   public List<String> violations(TerraformModule module) {
