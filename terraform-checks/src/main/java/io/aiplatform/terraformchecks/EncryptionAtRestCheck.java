@@ -11,7 +11,13 @@ import java.util.function.Predicate;
  */
 final class EncryptionAtRestCheck implements Check {
 
-  private record Rule(String type, String requirement, Predicate<Map<String, Object>> holds) {}
+  private record Rule(String type, String requirement, Predicate<Map<String, Object>> holds) {
+
+    /** The key attribute a rule needs set, or null when the rule checks a nested block. */
+    String keyAttribute() {
+      return requirement.matches("\\w+") ? requirement : null;
+    }
+  }
 
   private static final List<Rule> RULES =
       List.of(
@@ -46,7 +52,7 @@ final class EncryptionAtRestCheck implements Check {
           .blocksOfType("resource", rule.type())
           .forEach(
               (name, body) -> {
-                if (!rule.holds().test(Hcl.map(body))) {
+                if (!rule.holds().test(Hcl.map(body)) || setToNull(module, rule, name)) {
                   violations.add(
                       module.dir()
                           + ": "
@@ -59,6 +65,11 @@ final class EncryptionAtRestCheck implements Check {
               });
     }
     return violations;
+  }
+
+  private static boolean setToNull(TerraformModule module, Rule rule, String name) {
+    return rule.keyAttribute() != null
+        && module.ownExpression(rule.type(), name, rule.keyAttribute()).orElse("").equals("null");
   }
 
   // hcl4j evaluates `var.x` to null when it has no default, so presence is what can be checked.

@@ -28,6 +28,13 @@ final class IamPolicyCheck implements Check {
         .blocksOfType("data", "aws_iam_policy_document")
         .forEach(
             (name, document) -> {
+              if (Hcl.map(document).get("dynamic") != null) {
+                violations.add(
+                    module.dir()
+                        + ": data.aws_iam_policy_document."
+                        + name
+                        + " builds statements dynamically, which this check cannot read");
+              }
               for (Map<String, Object> statement : Hcl.blocks(Hcl.map(document).get("statement"))) {
                 statementViolations(statement)
                     .forEach(

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -67,6 +69,22 @@ record TerraformModule(Path dir, Map<String, Object> tree, List<SourceBlock> blo
   /** The source blocks of one kind. */
   List<SourceBlock> sourceBlocks(String kind) {
     return blocks.stream().filter(b -> b.kind().equals(kind)).toList();
+  }
+
+  /**
+   * The source expression a resource gives one of its own attributes, or empty when it does not set
+   * it. Needed where hcl4j cannot tell a literal {@code null} from a variable it evaluated.
+   */
+  Optional<String> ownExpression(String type, String name, String attribute) {
+    Pattern assignment =
+        Pattern.compile("(?m)^\\s*" + Pattern.quote(attribute) + "\\s*=\\s*(.*?)\\s*$");
+    return sourceBlocks("resource").stream()
+        .filter(b -> b.labels().equals(List.of(type, name)))
+        .filter(b -> b.hasOwnAttribute(attribute))
+        .map(b -> assignment.matcher(b.text()))
+        .filter(Matcher::find)
+        .map(m -> m.group(1))
+        .findFirst();
   }
 
   /**

@@ -16,8 +16,9 @@ class EncryptionAtRestCheckTests {
   @Test
   void eachUnencryptedKindOfDataStoreIsReported() {
     assertThat(check.violations(Trees.fixture("unencrypted-data")))
-        .hasSize(8)
+        .hasSize(9)
         .anyMatch(v -> v.contains("aws_sqs_queue.jobs is not encrypted"))
+        .anyMatch(v -> v.contains("aws_sqs_queue.results is not encrypted"))
         .anyMatch(v -> v.contains("aws_sns_topic.alarms is not encrypted"))
         .anyMatch(v -> v.contains("aws_kinesis_stream.events is not encrypted"))
         .anyMatch(v -> v.contains("aws_dynamodb_table.reference is not encrypted"))

@@ -30,6 +30,14 @@ class IamPolicyCheckTests {
   }
 
   @Test
+  void dynamicallyBuiltStatementsAreRefusedBecauseTheyCannotBeChecked() {
+    assertThat(check.violations(Trees.fixture("iam-dynamic-statement")))
+        .singleElement()
+        .asString()
+        .contains("data.aws_iam_policy_document.task builds statements dynamically");
+  }
+
+  @Test
   void inlineJsonPolicyIsRefusedBecauseItCannotBeChecked() {
     assertThat(check.violations(Trees.fixture("iam-inline-json-policy")))
         .singleElement()
