@@ -83,6 +83,7 @@ module "ecs" {
   private_subnet_ids         = module.network.private_subnet_ids
   kms_key_arn                = module.kms.key_arn
   services                   = local.services
+  cpu_architecture           = var.cpu_architecture
   execution_role_arns        = module.iam.execution_role_arns
   task_role_arns             = module.iam.task_role_arns
   infrastructure_role_arn    = module.iam.ecs_infrastructure_role_arn

@@ -49,6 +49,12 @@ variable "task_sizes" {
   }
 }
 
+variable "cpu_architecture" {
+  type        = string
+  description = "CPU architecture the images are built for: X86_64 or ARM64 (Graviton)."
+  default     = "X86_64"
+}
+
 variable "api_min_count" {
   type        = number
   description = "Fewest platform-api tasks."
