@@ -91,6 +91,23 @@ data "aws_iam_policy_document" "api_execution_secrets" {
   }
 }
 
+resource "aws_iam_role_policy" "execution_extra_secrets" {
+  for_each = var.extra_secrets
+  name     = "read-extra-secrets"
+  role     = aws_iam_role.execution[each.key].id
+  policy   = data.aws_iam_policy_document.execution_extra_secrets[each.key].json
+}
+
+data "aws_iam_policy_document" "execution_extra_secrets" {
+  for_each = var.extra_secrets
+
+  statement {
+    sid       = "ReadExtraSecrets"
+    actions   = ["secretsmanager:GetSecretValue", "ssm:GetParameters"]
+    resources = sort(values(each.value))
+  }
+}
+
 # ---------------------------------------------------------------------------------------------
 # Task roles
 # ---------------------------------------------------------------------------------------------

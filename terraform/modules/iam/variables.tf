@@ -18,6 +18,17 @@ variable "database_secret_arn" {
   description = "Secret holding the database master credentials (read by platform-api's execution role)."
 }
 
+variable "extra_secrets" {
+  type        = map(map(string))
+  description = "Further secrets per service: environment variable name to the ARN of a Secrets Manager secret or an SSM parameter; each service's execution role may read exactly those."
+  default     = {}
+
+  validation {
+    condition     = alltrue([for secrets in values(var.extra_secrets) : length(secrets) > 0])
+    error_message = "Leave out services without extra secrets instead of giving them an empty map."
+  }
+}
+
 variable "jobs_queue_arn" {
   type        = string
   description = "FIFO queue of provisioning jobs."

@@ -65,6 +65,7 @@ module "iam" {
   kms_key_arn           = module.kms.key_arn
   ecr_repository_arns   = module.ecr.repository_arns
   database_secret_arn   = module.database.master_user_secret_arn
+  extra_secrets         = var.extra_secrets
   jobs_queue_arn        = module.messaging.jobs_queue_arn
   jobs_dlq_arn          = module.messaging.jobs_dlq_arn
   results_queue_arn     = module.messaging.results_queue_arn

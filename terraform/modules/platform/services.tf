@@ -54,9 +54,10 @@ locals {
       port          = 8080
       desired_count = var.api_min_count
       environment   = merge(local.common_environment, local.api_environment, lookup(var.extra_environment, "platform-api", {}))
-      secrets = {
-        SPRING_DATASOURCE_PASSWORD = "${module.database.master_user_secret_arn}:password::"
-      }
+      secrets = merge(
+        { SPRING_DATASOURCE_PASSWORD = "${module.database.master_user_secret_arn}:password::" },
+        lookup(var.extra_secrets, "platform-api", {}),
+      )
     }
     "provisioner-worker" = {
       image         = "${module.ecr.repository_urls["provisioner-worker"]}:${var.image_tags["provisioner-worker"]}"
@@ -65,7 +66,7 @@ locals {
       port          = 8081
       desired_count = var.worker_min_count
       environment   = merge(local.common_environment, local.worker_environment, local.dms_environment, lookup(var.extra_environment, "provisioner-worker", {}))
-      secrets       = {}
+      secrets       = lookup(var.extra_secrets, "provisioner-worker", {})
     }
     "enrichment-consumer" = {
       image         = "${module.ecr.repository_urls["enrichment-consumer"]}:${var.image_tags["enrichment-consumer"]}"
@@ -74,7 +75,7 @@ locals {
       port          = 8082
       desired_count = ceil(var.expected_shard_count / var.shards_per_consumer_task)
       environment   = merge(local.common_environment, local.consumer_environment, lookup(var.extra_environment, "enrichment-consumer", {}))
-      secrets       = {}
+      secrets       = lookup(var.extra_secrets, "enrichment-consumer", {})
     }
   }
 }

@@ -202,6 +202,12 @@ variable "extra_environment" {
   default     = {}
 }
 
+variable "extra_secrets" {
+  type        = map(map(string))
+  description = "Additional secrets per service name: environment variable name to the plain ARN of a Secrets Manager secret (no :key:: suffix) or an SSM parameter; ECS reads them at task start, they never enter the task definition."
+  default     = {}
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags added to every resource."
