@@ -35,6 +35,17 @@ variable "interface_endpoints" {
   ]
 }
 
+variable "flow_log_kms_key_arn" {
+  type        = string
+  description = "KMS key encrypting the VPC flow log group."
+}
+
+variable "flow_log_retention_days" {
+  type        = number
+  description = "Retention of the VPC flow logs (rejected and accepted traffic)."
+  default     = 30
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags added to every resource."

@@ -17,6 +17,9 @@ module "network" {
   az_count           = var.az_count
   single_nat_gateway = var.single_nat_gateway
   tags               = local.tags
+
+  flow_log_kms_key_arn    = module.kms.key_arn
+  flow_log_retention_days = var.log_retention_days
 }
 
 module "kms" {
