@@ -57,6 +57,16 @@ locals {
       }
     },
     {
+      type = "metric", x = 0, y = 18, width = 12, height = 6
+      properties = {
+        title   = "Firehose delivery to S3 (success ratio)"
+        region  = local.region
+        stat    = "Minimum"
+        period  = 300
+        metrics = [for name in sort(values(var.delivery_stream_names)) : ["AWS/Firehose", "DeliveryToS3.Success", "DeliveryStreamName", name]]
+      }
+    },
+    {
       type = "metric", x = 12, y = 12, width = 12, height = 6
       properties = {
         title   = "Service CPU (%)"
