@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,22 +40,7 @@ final class ReferenceCheck implements Check {
     Declarations declared = Declarations.of(module);
     List<String> violations = new ArrayList<>();
     for (SourceBlock block : module.blocks()) {
-      List<String> problems = new ArrayList<>();
-      find(VAR, block, m -> declared.variables().contains(m.group(1)), "var.%s", problems);
-      find(LOCAL, block, m -> declared.locals().contains(m.group(1)), "local.%s", problems);
-      find(
-          DATA,
-          block,
-          m -> declared.dataSources().contains(m.group(1) + "." + m.group(2)),
-          "data.%s.%s",
-          problems);
-      find(
-          RESOURCE,
-          block,
-          m -> declared.resources().contains(m.group(1) + "." + m.group(2)),
-          "%s.%s",
-          problems);
-      find(MODULE, block, m -> moduleOutputExists(module, declared, m), "module.%s.%s", problems);
+      List<String> problems = new ArrayList<>(references(module, declared, block));
       if (!block.hasOwnAttribute("for_each")) {
         find(EACH, block, m -> false, "each.%s outside a for_each block", problems);
       }
@@ -70,18 +56,33 @@ final class ReferenceCheck implements Check {
     return violations;
   }
 
-  private interface Resolves {
-    boolean test(Matcher match);
+  private List<String> references(
+      TerraformModule module, Declarations declared, SourceBlock block) {
+    List<String> problems = new ArrayList<>();
+    find(VAR, block, m -> declared.variables().contains(m.group(1)), "var.%s", problems);
+    find(LOCAL, block, m -> declared.locals().contains(m.group(1)), "local.%s", problems);
+    find(DATA, block, m -> declared.dataSources().contains(pair(m)), "data.%s.%s", problems);
+    find(RESOURCE, block, m -> declared.resources().contains(pair(m)), "%s.%s", problems);
+    find(MODULE, block, m -> moduleOutputExists(module, declared, m), "module.%s.%s", problems);
+    return problems;
+  }
+
+  private static String pair(Matcher m) {
+    return m.group(1) + "." + m.group(2);
   }
 
   private static void find(
-      Pattern pattern, SourceBlock block, Resolves resolves, String format, List<String> out) {
+      Pattern pattern,
+      SourceBlock block,
+      Predicate<Matcher> resolves,
+      String format,
+      List<String> out) {
     Matcher m = pattern.matcher(block.body());
     while (m.find()) {
       if (!resolves.test(m)) {
         Object[] groups = new Object[m.groupCount()];
         for (int i = 0; i < groups.length; i++) {
-          groups[i] = m.group(i + 1);
+          groups[i] = m.group(i + 1) == null ? "" : m.group(i + 1);
         }
         out.add(String.format(format, groups));
       }
