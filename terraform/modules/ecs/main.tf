@@ -136,9 +136,12 @@ resource "aws_ecs_service" "api" {
     }
   }
 
-  # Autoscaling owns the count after creation.
+  # Autoscaling owns the count after creation. Each blue/green deployment swaps which target
+  # group is primary; re-sending the configured one would fight ECS (see
+  # hashicorp/terraform-provider-aws#45678), so load balancer changes need a deliberate
+  # replacement of the service.
   lifecycle {
-    ignore_changes = [desired_count]
+    ignore_changes = [desired_count, load_balancer]
   }
 }
 
