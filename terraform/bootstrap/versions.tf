@@ -1,0 +1,21 @@
+terraform {
+  required_version = ">= 1.10"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 6.11.0"
+    }
+  }
+
+  # Runs once per account with local state. Afterwards its state may move into the bucket it
+  # created: uncomment, fill in, and run terraform init -migrate-state.
+  # backend "s3" {
+  #   bucket       = "acme-platform-terraform-state-111111111111"
+  #   key          = "bootstrap/terraform.tfstate"
+  #   region       = "eu-west-1"
+  #   encrypt      = true
+  #   kms_key_id   = "alias/terraform-state"
+  #   use_lockfile = true
+  # }
+}

@@ -1,0 +1,59 @@
+# ---------------------------------------------------------------------------------------------
+# dev: the whole platform at the smallest sizes, one NAT gateway, single-AZ database, and
+# disposable data (terraform destroy removes it without a final snapshot).
+# ---------------------------------------------------------------------------------------------
+
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = {
+      "platform:environment" = "dev"
+      "platform:owner"       = "platform-team"
+      "platform:terraform"   = "terraform/environments/dev"
+    }
+  }
+}
+
+module "platform" {
+  source = "../../modules/platform"
+
+  prefix      = var.prefix
+  environment = "dev"
+  image_tags  = var.image_tags
+
+  vpc_cidr           = "10.40.0.0/16"
+  single_nat_gateway = true
+
+  task_sizes = {
+    "platform-api"        = { cpu = 256, memory = 512 }
+    "provisioner-worker"  = { cpu = 256, memory = 512 }
+    "enrichment-consumer" = { cpu = 512, memory = 1024 }
+  }
+  api_min_count            = 1
+  api_max_count            = 2
+  worker_min_count         = 1
+  worker_max_count         = 2
+  shards_per_consumer_task = 4
+  bake_time_minutes        = 2
+
+  db_instance_class        = "db.t4g.micro"
+  db_multi_az              = false
+  db_performance_insights  = false
+  db_backup_retention_days = 1
+  deletion_protection      = false
+  disposable               = true
+  log_retention_days       = 14
+
+  cognito_domain_prefix  = var.cognito_domain_prefix
+  admin_ui_callback_urls = ["${var.admin_ui_url}/callback", "http://localhost:5173/callback"]
+  admin_ui_logout_urls   = [var.admin_ui_url, "http://localhost:5173"]
+  cors_allowed_origins   = [var.admin_ui_url, "http://localhost:5173"]
+
+  api_throttling_rate_limit  = 10
+  api_throttling_burst_limit = 20
+
+  alarm_email                  = var.alarm_email
+  dms_replication_instance_arn = var.dms_replication_instance_arn
+  dms_source_endpoint_arn      = var.dms_source_endpoint_arn
+}

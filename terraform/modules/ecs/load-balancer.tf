@@ -1,0 +1,237 @@
+# ---------------------------------------------------------------------------------------------
+# Internal ALB for platform-api with blue and green target groups. Each listener has one rule
+# whose weights ECS moves during a deployment: production traffic on the production listener,
+# test traffic (the green revision before it takes production) on the test listener.
+# ---------------------------------------------------------------------------------------------
+
+locals {
+  listener_ports = {
+    production = var.production_listener_port
+    test       = var.test_listener_port
+  }
+}
+
+resource "aws_lb" "api" {
+  name                       = "${var.prefix}-api"
+  internal                   = true
+  load_balancer_type         = "application"
+  security_groups            = [aws_security_group.alb.id]
+  subnets                    = var.private_subnet_ids
+  drop_invalid_header_fields = true
+  idle_timeout               = 60
+  tags                       = var.tags
+}
+
+resource "aws_lb_target_group" "api" {
+  for_each             = toset(["blue", "green"])
+  name                 = "${var.prefix}-api-${each.key}"
+  port                 = var.services["platform-api"].port
+  protocol             = "HTTP"
+  target_type          = "ip"
+  vpc_id               = var.vpc_id
+  deregistration_delay = 30
+  tags                 = var.tags
+
+  health_check {
+    path                = "/actuator/health/readiness"
+    matcher             = "200"
+    interval            = 15
+    timeout             = 5
+    healthy_threshold   = 2
+    unhealthy_threshold = 3
+  }
+}
+
+resource "aws_lb_listener" "api" {
+  for_each          = local.listener_ports
+  load_balancer_arn = aws_lb.api.arn
+  port              = each.value
+  protocol          = "HTTP"
+  tags              = var.tags
+
+  default_action {
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/problem+json"
+      message_body = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}"
+      status_code  = "404"
+    }
+  }
+}
+
+resource "aws_lb_listener_rule" "production" {
+  listener_arn = aws_lb_listener.api["production"].arn
+  priority     = 100
+  tags         = var.tags
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.api["blue"].arn
+        weight = 100
+      }
+
+      target_group {
+        arn    = aws_lb_target_group.api["green"].arn
+        weight = 0
+      }
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/*"]
+    }
+  }
+
+  # ECS owns the weights once deployments run.
+  lifecycle {
+    ignore_changes = [action]
+  }
+}
+
+resource "aws_lb_listener_rule" "test" {
+  listener_arn = aws_lb_listener.api["test"].arn
+  priority     = 100
+  tags         = var.tags
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.api["blue"].arn
+        weight = 100
+      }
+
+      target_group {
+        arn    = aws_lb_target_group.api["green"].arn
+        weight = 0
+      }
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/*"]
+    }
+  }
+
+  lifecycle {
+    ignore_changes = [action]
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "api_deployment_5xx" {
+  alarm_name          = "${var.prefix}-api-deployment-5xx"
+  alarm_description   = "platform-api targets answer 5xx; during a blue/green deployment this rolls back"
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "HTTPCode_Target_5XX_Count"
+  statistic           = "Sum"
+  period              = 60
+  evaluation_periods  = 2
+  threshold           = var.deployment_5xx_threshold
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  tags                = var.tags
+
+  dimensions = {
+    LoadBalancer = aws_lb.api.arn_suffix
+  }
+}
+
+# ---------------------------------------------------------------------------------------------
+# Security groups: API Gateway's VPC link → ALB → platform-api tasks → database. Nothing is
+# reachable from outside the VPC; tasks leave only on HTTPS (AWS APIs, Cognito's keys).
+# ---------------------------------------------------------------------------------------------
+
+resource "aws_security_group" "alb_clients" {
+  name        = "${var.prefix}-api-clients"
+  description = "Clients of the internal ALB: API Gateway's VPC link"
+  vpc_id      = var.vpc_id
+  tags        = var.tags
+}
+
+resource "aws_security_group" "alb" {
+  name        = "${var.prefix}-api-alb"
+  description = "Internal ALB of platform-api"
+  vpc_id      = var.vpc_id
+  tags        = var.tags
+}
+
+resource "aws_security_group" "task" {
+  for_each    = var.services
+  name        = "${var.prefix}-${each.key}"
+  description = "Tasks of ${each.key}"
+  vpc_id      = var.vpc_id
+  tags        = var.tags
+}
+
+resource "aws_vpc_security_group_egress_rule" "clients_to_alb" {
+  for_each                     = local.listener_ports
+  security_group_id            = aws_security_group.alb_clients.id
+  referenced_security_group_id = aws_security_group.alb.id
+  ip_protocol                  = "tcp"
+  from_port                    = each.value
+  to_port                      = each.value
+  description                  = "${each.key} listener"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "alb_from_clients" {
+  for_each                     = local.listener_ports
+  security_group_id            = aws_security_group.alb.id
+  referenced_security_group_id = aws_security_group.alb_clients.id
+  ip_protocol                  = "tcp"
+  from_port                    = each.value
+  to_port                      = each.value
+  description                  = "${each.key} listener"
+}
+
+resource "aws_vpc_security_group_egress_rule" "alb_to_api" {
+  security_group_id            = aws_security_group.alb.id
+  referenced_security_group_id = aws_security_group.task["platform-api"].id
+  ip_protocol                  = "tcp"
+  from_port                    = var.services["platform-api"].port
+  to_port                      = var.services["platform-api"].port
+  description                  = "platform-api tasks"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "api_from_alb" {
+  security_group_id            = aws_security_group.task["platform-api"].id
+  referenced_security_group_id = aws_security_group.alb.id
+  ip_protocol                  = "tcp"
+  from_port                    = var.services["platform-api"].port
+  to_port                      = var.services["platform-api"].port
+  description                  = "ALB (requests and health checks)"
+}
+
+resource "aws_vpc_security_group_egress_rule" "task_https" {
+  for_each          = var.services
+  security_group_id = aws_security_group.task[each.key].id
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  description       = "AWS APIs (endpoints or NAT) and Cognito's signing keys"
+}
+
+resource "aws_vpc_security_group_egress_rule" "api_to_database" {
+  security_group_id            = aws_security_group.task["platform-api"].id
+  referenced_security_group_id = var.database_security_group_id
+  ip_protocol                  = "tcp"
+  from_port                    = var.database_port
+  to_port                      = var.database_port
+  description                  = "PostgreSQL"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "database_from_api" {
+  security_group_id            = var.database_security_group_id
+  referenced_security_group_id = aws_security_group.task["platform-api"].id
+  ip_protocol                  = "tcp"
+  from_port                    = var.database_port
+  to_port                      = var.database_port
+  description                  = "platform-api tasks only"
+}

@@ -1,0 +1,197 @@
+# ---------------------------------------------------------------------------------------------
+# ECS cluster and the three Fargate services. platform-api sits behind an internal ALB and is
+# deployed blue/green by ECS itself; the worker and the consumer roll.
+# ---------------------------------------------------------------------------------------------
+
+data "aws_region" "current" {}
+
+locals {
+  region = data.aws_region.current.region
+  api    = var.services["platform-api"]
+  worker = var.services["provisioner-worker"]
+}
+
+resource "aws_ecs_cluster" "this" {
+  name = var.prefix
+  tags = var.tags
+
+  setting {
+    name  = "containerInsights"
+    value = "enhanced"
+  }
+}
+
+resource "aws_ecs_cluster_capacity_providers" "this" {
+  cluster_name       = aws_ecs_cluster.this.name
+  capacity_providers = ["FARGATE", "FARGATE_SPOT"]
+
+  default_capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
+}
+
+resource "aws_cloudwatch_log_group" "service" {
+  for_each          = var.services
+  name              = "/ecs/${var.prefix}/${each.key}"
+  retention_in_days = var.log_retention_days
+  kms_key_id        = var.kms_key_arn
+  tags              = var.tags
+}
+
+# ---------------------------------------------------------------------------------------------
+# Task definitions: one container each, health checked on the liveness probe, logs to
+# CloudWatch, SIGKILL only after the graceful shutdown had its time.
+# ---------------------------------------------------------------------------------------------
+
+resource "aws_ecs_task_definition" "this" {
+  for_each                 = var.services
+  family                   = "${var.prefix}-${each.key}"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = each.value.cpu
+  memory                   = each.value.memory
+  execution_role_arn       = var.execution_role_arns[each.key]
+  task_role_arn            = var.task_role_arns[each.key]
+  tags                     = var.tags
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = var.cpu_architecture
+  }
+
+  container_definitions = jsonencode([{
+    name         = each.key
+    image        = each.value.image
+    essential    = true
+    stopTimeout  = var.stop_timeout_seconds
+    portMappings = [{ name = "http", containerPort = each.value.port, protocol = "tcp" }]
+    environment  = [for name in sort(keys(each.value.environment)) : { name = name, value = each.value.environment[name] }]
+    secrets      = [for name in sort(keys(each.value.secrets)) : { name = name, valueFrom = each.value.secrets[name] }]
+    healthCheck = {
+      command     = ["CMD-SHELL", "curl -fs http://localhost:${each.value.port}/actuator/health/liveness || exit 1"]
+      interval    = 15
+      timeout     = 5
+      retries     = 3
+      startPeriod = 60
+    }
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.service[each.key].name
+        awslogs-region        = local.region
+        awslogs-stream-prefix = "ecs"
+      }
+    }
+  }])
+}
+
+# ---------------------------------------------------------------------------------------------
+# Services
+# ---------------------------------------------------------------------------------------------
+
+resource "aws_ecs_service" "api" {
+  name                              = "platform-api"
+  cluster                           = aws_ecs_cluster.this.id
+  task_definition                   = aws_ecs_task_definition.this["platform-api"].arn
+  desired_count                     = var.services["platform-api"].desired_count
+  launch_type                       = "FARGATE"
+  health_check_grace_period_seconds = 90
+  propagate_tags                    = "SERVICE"
+  wait_for_steady_state             = true
+  tags                              = var.tags
+
+  deployment_controller {
+    type = "ECS"
+  }
+
+  deployment_configuration {
+    strategy             = "BLUE_GREEN"
+    bake_time_in_minutes = var.bake_time_minutes
+  }
+
+  # A failing green revision (5xx from its targets) rolls the deployment back to blue.
+  alarms {
+    alarm_names = [aws_cloudwatch_metric_alarm.api_deployment_5xx.alarm_name]
+    enable      = true
+    rollback    = true
+  }
+
+  network_configuration {
+    subnets          = var.private_subnet_ids
+    security_groups  = [aws_security_group.task["platform-api"].id]
+    assign_public_ip = false
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.api["blue"].arn
+    container_name   = "platform-api"
+    container_port   = var.services["platform-api"].port
+
+    advanced_configuration {
+      alternate_target_group_arn = aws_lb_target_group.api["green"].arn
+      production_listener_rule   = aws_lb_listener_rule.production.arn
+      test_listener_rule         = aws_lb_listener_rule.test.arn
+      role_arn                   = var.infrastructure_role_arn
+    }
+  }
+
+  # Autoscaling owns the count after creation. Each blue/green deployment swaps which target
+  # group is primary; re-sending the configured one would fight ECS (see
+  # hashicorp/terraform-provider-aws#45678), so load balancer changes need a deliberate
+  # replacement of the service.
+  lifecycle {
+    ignore_changes = [desired_count, load_balancer]
+  }
+}
+
+resource "aws_ecs_service" "worker" {
+  name            = "provisioner-worker"
+  cluster         = aws_ecs_cluster.this.id
+  task_definition = aws_ecs_task_definition.this["provisioner-worker"].arn
+  desired_count   = var.services["provisioner-worker"].desired_count
+  launch_type     = "FARGATE"
+  propagate_tags  = "SERVICE"
+  tags            = var.tags
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  network_configuration {
+    subnets          = var.private_subnet_ids
+    security_groups  = [aws_security_group.task["provisioner-worker"].id]
+    assign_public_ip = false
+  }
+
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+}
+
+# Sized by the shard count, not autoscaled: KCL spreads one lease per shard over the tasks,
+# so tasks beyond the shard count would sit idle. Starting the new tasks before stopping the
+# old ones lets leases move over while the old tasks checkpoint on shutdown.
+resource "aws_ecs_service" "consumer" {
+  name                               = "enrichment-consumer"
+  cluster                            = aws_ecs_cluster.this.id
+  task_definition                    = aws_ecs_task_definition.this["enrichment-consumer"].arn
+  desired_count                      = var.services["enrichment-consumer"].desired_count
+  launch_type                        = "FARGATE"
+  deployment_minimum_healthy_percent = 100
+  deployment_maximum_percent         = 200
+  propagate_tags                     = "SERVICE"
+  tags                               = var.tags
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  network_configuration {
+    subnets          = var.private_subnet_ids
+    security_groups  = [aws_security_group.task["enrichment-consumer"].id]
+    assign_public_ip = false
+  }
+}

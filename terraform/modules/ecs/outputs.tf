@@ -1,0 +1,47 @@
+output "cluster_name" {
+  description = "Name of the ECS cluster."
+  value       = aws_ecs_cluster.this.name
+}
+
+output "service_names" {
+  description = "ECS service of each application, by application name."
+  value = {
+    "platform-api"        = aws_ecs_service.api.name
+    "provisioner-worker"  = aws_ecs_service.worker.name
+    "enrichment-consumer" = aws_ecs_service.consumer.name
+  }
+}
+
+output "alb_arn_suffix" {
+  description = "ARN suffix of the internal ALB (the CloudWatch dimension LoadBalancer)."
+  value       = aws_lb.api.arn_suffix
+}
+
+output "alb_dns_name" {
+  description = "DNS name of the internal ALB."
+  value       = aws_lb.api.dns_name
+}
+
+output "production_listener_arn" {
+  description = "Listener API Gateway's VPC link integration sends production traffic to."
+  value       = aws_lb_listener.api["production"].arn
+}
+
+output "test_listener_port" {
+  description = "Port on the internal ALB that reaches the green revision during a deployment."
+  value       = var.test_listener_port
+}
+
+output "alb_clients_security_group_id" {
+  description = "Security group allowed to reach the ALB's listeners (give it to the VPC link)."
+  value       = aws_security_group.alb_clients.id
+}
+
+output "log_group_names" {
+  description = "Log group of each service, by service name."
+  value = {
+    "platform-api"        = aws_cloudwatch_log_group.service["platform-api"].name
+    "provisioner-worker"  = aws_cloudwatch_log_group.service["provisioner-worker"].name
+    "enrichment-consumer" = aws_cloudwatch_log_group.service["enrichment-consumer"].name
+  }
+}

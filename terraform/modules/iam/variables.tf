@@ -1,0 +1,76 @@
+variable "prefix" {
+  type        = string
+  description = "Resource prefix; the worker may only manage resources whose names start with it."
+}
+
+variable "kms_key_arn" {
+  type        = string
+  description = "The platform KMS key."
+}
+
+variable "ecr_repository_arns" {
+  type        = list(string)
+  description = "Repositories the execution roles may pull images from."
+}
+
+variable "database_secret_arn" {
+  type        = string
+  description = "Secret holding the database master credentials (read by platform-api's execution role)."
+}
+
+variable "extra_secrets" {
+  type        = map(map(string))
+  description = "Further secrets per service: environment variable name to the ARN of a Secrets Manager secret or an SSM parameter; each service's execution role may read exactly those."
+  default     = {}
+
+  validation {
+    condition     = alltrue([for secrets in values(var.extra_secrets) : length(secrets) > 0])
+    error_message = "Leave out services without extra secrets instead of giving them an empty map."
+  }
+}
+
+variable "jobs_queue_arn" {
+  type        = string
+  description = "FIFO queue of provisioning jobs."
+}
+
+variable "jobs_dlq_arn" {
+  type        = string
+  description = "Dead-letter queue of the jobs queue, read by platform-api."
+}
+
+variable "results_queue_arn" {
+  type        = string
+  description = "Queue of provisioning results."
+}
+
+variable "stream_arn" {
+  type        = string
+  description = "Kinesis event stream read by the enrichment consumer."
+}
+
+variable "reference_table_arn" {
+  type        = string
+  description = "DynamoDB reference table read by the enrichment consumer."
+}
+
+variable "kcl_table_arns" {
+  type        = list(string)
+  description = "KCL lease, coordinator and worker metrics tables."
+}
+
+variable "delivery_stream_arns" {
+  type        = list(string)
+  description = "Firehose delivery streams the enrichment consumer writes to."
+}
+
+variable "log_group_name_prefix" {
+  type        = string
+  description = "Prefix of the services' log groups (/ecs/<prefix>)."
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags added to every resource."
+  default     = {}
+}

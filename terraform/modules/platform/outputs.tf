@@ -1,0 +1,64 @@
+output "api_endpoint" {
+  description = "Base URL of the admin API (routes under /admin/)."
+  value       = module.api_gateway.api_endpoint
+}
+
+output "token_endpoint" {
+  description = "Cognito token endpoint."
+  value       = module.api_gateway.token_endpoint
+}
+
+output "admin_ui_client_id" {
+  description = "Cognito client id of the admin UI."
+  value       = module.api_gateway.admin_ui_client_id
+}
+
+output "machine_client_id" {
+  description = "Cognito client id for machines (read its secret with aws cognito-idp describe-user-pool-client)."
+  value       = module.api_gateway.machine_client_id
+}
+
+output "user_pool_id" {
+  description = "Cognito user pool holding the admins."
+  value       = module.api_gateway.user_pool_id
+}
+
+output "repository_urls" {
+  description = "Where to push each service image."
+  value       = module.ecr.repository_urls
+}
+
+output "cluster_name" {
+  description = "ECS cluster."
+  value       = module.ecs.cluster_name
+}
+
+output "service_names" {
+  description = "ECS service of each application."
+  value       = module.ecs.service_names
+}
+
+output "alb_dns_name" {
+  description = "Internal ALB (reachable from inside the VPC only)."
+  value       = module.ecs.alb_dns_name
+}
+
+output "test_listener_port" {
+  description = "ALB port that reaches the green revision during a deployment."
+  value       = module.ecs.test_listener_port
+}
+
+output "data_bucket_name" {
+  description = "Bucket the enriched events land in."
+  value       = module.messaging.data_bucket_name
+}
+
+output "dashboard_name" {
+  description = "CloudWatch dashboard."
+  value       = module.monitoring.dashboard_name
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic of all alarms."
+  value       = module.monitoring.alarm_topic_arn
+}

@@ -1,0 +1,81 @@
+# ---------------------------------------------------------------------------------------------
+# What each service is told at start-up: the names and ARNs of what it uses, as the
+# environment variables of its settings table, and the database password as a secret.
+# ---------------------------------------------------------------------------------------------
+
+locals {
+  common_environment = {
+    LOGGING_STRUCTURED_FORMAT_CONSOLE = "ecs"
+    SPRING_CLOUD_AWS_REGION_STATIC    = local.region
+  }
+
+  dms_environment = var.dms_replication_instance_arn == null || var.dms_source_endpoint_arn == null ? {} : {
+    PLATFORM_WORKER_DMS_REPLICATION_INSTANCE_ARN = var.dms_replication_instance_arn
+    PLATFORM_WORKER_DMS_SOURCE_ENDPOINT_ARN      = var.dms_source_endpoint_arn
+    PLATFORM_WORKER_DMS_SERVICE_ACCESS_ROLE_ARN  = module.iam.dms_target_role_arn
+  }
+
+  api_environment = {
+    SERVER_PORT                                           = "8080"
+    SPRING_DATASOURCE_URL                                 = module.database.jdbc_url
+    SPRING_DATASOURCE_USERNAME                            = module.database.master_username
+    PLATFORM_API_RESOURCE_PREFIX                          = var.prefix
+    PLATFORM_API_JOBS_QUEUE                               = module.messaging.jobs_queue_name
+    PLATFORM_API_RESULTS_QUEUE                            = module.messaging.results_queue_name
+    PLATFORM_API_JOBS_DLQ                                 = module.messaging.jobs_dlq_name
+    SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI  = module.api_gateway.issuer_uri
+    SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI = module.api_gateway.jwk_set_uri
+  }
+
+  worker_environment = {
+    SERVER_PORT                      = "8081"
+    PLATFORM_WORKER_RESOURCE_PREFIX  = var.prefix
+    PLATFORM_WORKER_JOBS_QUEUE       = module.messaging.jobs_queue_name
+    PLATFORM_WORKER_RESULTS_QUEUE    = module.messaging.results_queue_name
+    PLATFORM_WORKER_KMS_KEY_ID       = module.kms.key_arn
+    PLATFORM_WORKER_CRAWLER_ROLE_ARN = module.iam.crawler_role_arn
+    PLATFORM_WORKER_EVENT_TARGET_ARN = module.messaging.raw_to_curated_queue_arn
+  }
+
+  consumer_environment = {
+    SERVER_PORT                               = "8082"
+    PLATFORM_ENRICHMENT_STREAM_NAME           = module.messaging.stream_name
+    PLATFORM_ENRICHMENT_APPLICATION_NAME      = module.messaging.enrichment_application_name
+    PLATFORM_ENRICHMENT_REFERENCE_TABLE       = module.messaging.reference_table_name
+    PLATFORM_ENRICHMENT_DELIVERY_STREAM       = module.messaging.delivery_stream_names["enriched"]
+    PLATFORM_ENRICHMENT_ERROR_DELIVERY_STREAM = module.messaging.delivery_stream_names["errors"]
+  }
+
+  services = {
+    "platform-api" = {
+      image         = "${module.ecr.repository_urls["platform-api"]}:${var.image_tags["platform-api"]}"
+      cpu           = var.task_sizes["platform-api"].cpu
+      memory        = var.task_sizes["platform-api"].memory
+      port          = 8080
+      desired_count = var.api_min_count
+      environment   = merge(local.common_environment, local.api_environment, lookup(var.extra_environment, "platform-api", {}))
+      secrets = merge(
+        { SPRING_DATASOURCE_PASSWORD = "${module.database.master_user_secret_arn}:password::" },
+        lookup(var.extra_secrets, "platform-api", {}),
+      )
+    }
+    "provisioner-worker" = {
+      image         = "${module.ecr.repository_urls["provisioner-worker"]}:${var.image_tags["provisioner-worker"]}"
+      cpu           = var.task_sizes["provisioner-worker"].cpu
+      memory        = var.task_sizes["provisioner-worker"].memory
+      port          = 8081
+      desired_count = var.worker_min_count
+      environment   = merge(local.common_environment, local.worker_environment, local.dms_environment, lookup(var.extra_environment, "provisioner-worker", {}))
+      secrets       = lookup(var.extra_secrets, "provisioner-worker", {})
+    }
+    "enrichment-consumer" = {
+      image         = "${module.ecr.repository_urls["enrichment-consumer"]}:${var.image_tags["enrichment-consumer"]}"
+      cpu           = var.task_sizes["enrichment-consumer"].cpu
+      memory        = var.task_sizes["enrichment-consumer"].memory
+      port          = 8082
+      desired_count = ceil(var.expected_shard_count / var.shards_per_consumer_task)
+      environment   = merge(local.common_environment, local.consumer_environment, lookup(var.extra_environment, "enrichment-consumer", {}))
+      secrets       = lookup(var.extra_secrets, "enrichment-consumer", {})
+    }
+  }
+}
