@@ -56,4 +56,5 @@ module "platform" {
   alarm_email                  = var.alarm_email
   dms_replication_instance_arn = var.dms_replication_instance_arn
   dms_source_endpoint_arn      = var.dms_source_endpoint_arn
+  dms_source_schema            = var.dms_source_schema
 }

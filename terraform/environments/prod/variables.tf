@@ -35,6 +35,12 @@ variable "dms_replication_instance_arn" {
   default     = null
 }
 
+variable "dms_source_schema" {
+  type        = string
+  description = "Schema of the source database that holds the systems' data_sources tables."
+  default     = "public"
+}
+
 variable "dms_source_endpoint_arn" {
   type        = string
   description = "Existing DMS source endpoint; null turns replication off."

@@ -69,7 +69,8 @@ resource "aws_ecs_task_definition" "this" {
     environment  = [for name in sort(keys(each.value.environment)) : { name = name, value = each.value.environment[name] }]
     secrets      = [for name in sort(keys(each.value.secrets)) : { name = name, valueFrom = each.value.secrets[name] }]
     healthCheck = {
-      command     = ["CMD-SHELL", "curl -fs http://localhost:${each.value.port}/actuator/health/liveness || exit 1"]
+      # The image's own probe (bash /dev/tcp): the JRE image carries no curl.
+      command     = ["CMD", "healthcheck"]
       interval    = 15
       timeout     = 5
       retries     = 3

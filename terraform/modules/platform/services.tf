@@ -12,29 +12,30 @@ locals {
   dms_environment = var.dms_replication_instance_arn == null || var.dms_source_endpoint_arn == null ? {} : {
     PLATFORM_WORKER_DMS_REPLICATION_INSTANCE_ARN = var.dms_replication_instance_arn
     PLATFORM_WORKER_DMS_SOURCE_ENDPOINT_ARN      = var.dms_source_endpoint_arn
-    PLATFORM_WORKER_DMS_SERVICE_ACCESS_ROLE_ARN  = module.iam.dms_target_role_arn
+    PLATFORM_WORKER_DMS_SOURCE_SCHEMA            = var.dms_source_schema
+    PLATFORM_WORKER_DMS_S3_SERVICE_ROLE_ARN      = module.iam.dms_target_role_arn
   }
 
   api_environment = {
-    SERVER_PORT                                           = "8080"
-    SPRING_DATASOURCE_URL                                 = module.database.jdbc_url
-    SPRING_DATASOURCE_USERNAME                            = module.database.master_username
-    PLATFORM_API_RESOURCE_PREFIX                          = var.prefix
-    PLATFORM_API_JOBS_QUEUE                               = module.messaging.jobs_queue_name
-    PLATFORM_API_RESULTS_QUEUE                            = module.messaging.results_queue_name
-    PLATFORM_API_JOBS_DLQ                                 = module.messaging.jobs_dlq_name
-    SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI  = module.api_gateway.issuer_uri
-    SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI = module.api_gateway.jwk_set_uri
+    SERVER_PORT                       = "8080"
+    SPRING_DATASOURCE_URL             = module.database.jdbc_url
+    SPRING_DATASOURCE_USERNAME        = module.database.master_username
+    PLATFORM_API_RESOURCE_PREFIX      = var.prefix
+    PLATFORM_API_JOBS_QUEUE           = module.messaging.jobs_queue_name
+    PLATFORM_API_RESULTS_QUEUE        = module.messaging.results_queue_name
+    PLATFORM_API_JOBS_DLQ             = module.messaging.jobs_dlq_name
+    PLATFORM_API_SECURITY_ISSUER      = module.api_gateway.issuer_uri
+    PLATFORM_API_SECURITY_JWK_SET_URI = module.api_gateway.jwk_set_uri
   }
 
   worker_environment = {
-    SERVER_PORT                      = "8081"
-    PLATFORM_WORKER_RESOURCE_PREFIX  = var.prefix
-    PLATFORM_WORKER_JOBS_QUEUE       = module.messaging.jobs_queue_name
-    PLATFORM_WORKER_RESULTS_QUEUE    = module.messaging.results_queue_name
-    PLATFORM_WORKER_KMS_KEY_ID       = module.kms.key_arn
-    PLATFORM_WORKER_CRAWLER_ROLE_ARN = module.iam.crawler_role_arn
-    PLATFORM_WORKER_EVENT_TARGET_ARN = module.messaging.raw_to_curated_queue_arn
+    SERVER_PORT                             = "8081"
+    PLATFORM_WORKER_RESOURCE_PREFIX         = var.prefix
+    PLATFORM_WORKER_JOBS_QUEUE              = module.messaging.jobs_queue_name
+    PLATFORM_WORKER_RESULTS_QUEUE           = module.messaging.results_queue_name
+    PLATFORM_WORKER_BUCKETS_KMS_KEY_ID      = module.kms.key_arn
+    PLATFORM_WORKER_GLUE_CRAWLER_ROLE_ARN   = module.iam.crawler_role_arn
+    PLATFORM_WORKER_EVENT_BRIDGE_TARGET_ARN = module.messaging.raw_to_curated_queue_arn
   }
 
   consumer_environment = {

@@ -196,6 +196,12 @@ variable "dms_source_endpoint_arn" {
   default     = null
 }
 
+variable "dms_source_schema" {
+  type        = string
+  description = "Schema of the source database that holds the systems' data_sources tables."
+  default     = "public"
+}
+
 variable "extra_environment" {
   type        = map(map(string))
   description = "Additional environment variables per service name, merged over the generated ones."
