@@ -78,13 +78,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON.");
   }
 
+  /** Every standard refusal (404, 405, 415, ...) gets its stable type. */
   @Override
-  protected ResponseEntity<Object> handleExceptionInternal(
-      Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail problem) {
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
       problem.setType(URI.create(TYPES.getOrDefault(status.value(), ProblemTypes.MALFORMED)));
     }
-    return super.handleExceptionInternal(ex, body, headers, status, request);
+    return super.createResponseEntity(body, headers, status, request);
   }
 
   private ResponseEntity<Object> violation(JacksonException ex, String message) {
