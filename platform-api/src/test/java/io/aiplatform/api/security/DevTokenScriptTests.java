@@ -2,17 +2,13 @@ package io.aiplatform.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aiplatform.api.ApiProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.util.unit.DataSize;
 
 /** The developer key pair and token from scripts/dev-token.sh pass the API's real decoder. */
 class DevTokenScriptTests {
@@ -28,32 +24,15 @@ class DevTokenScriptTests {
 
     String token = DevTokenScript.run(Map.of(), "token", dir.resolve("dev-private.pem").toString());
 
-    Jwt jwt = new TokenDecoderConfig().jwtDecoder(defaults(publicKey)).decode(token);
+    Jwt jwt =
+        new TokenDecoderConfig()
+            .jwtDecoder(SecuritySettings.withKeySource(null, new FileSystemResource(publicKey)))
+            .decode(token);
     assertThat(jwt.getSubject()).isEqualTo("dev-admin");
     assertThat(jwt.getClaimAsString("client_id")).isEqualTo("platform-cli");
     assertThat(jwt.getClaimAsString("scope"))
         .isEqualTo("platform-api/systems.read platform-api/systems.write");
     assertThat(jwt.getHeaders()).containsEntry("alg", "RS256");
     assertThat(Files.readString(dir.resolve("dev-private.pem"))).contains("PRIVATE KEY");
-  }
-
-  /** The settings' defaults, with the generated public key. */
-  private static ApiProperties defaults(Path publicKey) {
-    return new ApiProperties(
-        "platform",
-        "jobs.fifo",
-        "results",
-        "dlq.fifo",
-        DataSize.ofKilobytes(64),
-        List.of("python3.11"),
-        List.of(),
-        new ApiProperties.Security(
-            "https://issuer.platform.local",
-            null,
-            new FileSystemResource(publicKey),
-            List.of("platform-admin-ui", "platform-cli"),
-            "platform-api/systems.read",
-            "platform-api/systems.write"),
-        new ApiProperties.Outbox(Duration.ofSeconds(30), Duration.ofSeconds(30)));
   }
 }
