@@ -15,7 +15,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -27,27 +29,28 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+  private static final String[] OPEN = {
+    "/v3/api-docs/**",
+    "/swagger-ui/**",
+    "/swagger-ui.html",
+    "/actuator/health/**",
+    "/actuator/info",
+    "/actuator/prometheus",
+    "/error"
+  };
+
   @Bean
   SecurityFilterChain api(
       HttpSecurity http, ApiProperties properties, JwtDecoder decoder, ProblemResponses problems)
       throws Exception {
     String read = "SCOPE_" + properties.security().readScope();
     String write = "SCOPE_" + properties.security().writeScope();
-    var entryPoint = new BearerTokenAuthenticationEntryPoint();
-    var deniedHandler = new BearerTokenAccessDeniedHandler();
     http.csrf(csrf -> csrf.disable())
         .cors(cors -> cors.configurationSource(cors(properties)))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(
-                        "/v3/api-docs/**",
-                        "/swagger-ui/**",
-                        "/swagger-ui.html",
-                        "/actuator/health/**",
-                        "/actuator/info",
-                        "/actuator/prometheus",
-                        "/error")
+                auth.requestMatchers(OPEN)
                     .permitAll()
                     .requestMatchers(HttpMethod.OPTIONS, "/admin/**")
                     .permitAll()
@@ -61,26 +64,36 @@ class SecurityConfig {
             oauth ->
                 oauth
                     .jwt(jwt -> jwt.decoder(decoder))
-                    .authenticationEntryPoint(
-                        (request, response, e) -> {
-                          entryPoint.commence(request, response, e);
-                          problems.write(
-                              response,
-                              HttpStatus.UNAUTHORIZED,
-                              ProblemTypes.UNAUTHORIZED,
-                              "A valid bearer token is required.");
-                        })
-                    .accessDeniedHandler(
-                        (request, response, e) -> {
-                          deniedHandler.handle(request, response, e);
-                          problems.write(
-                              response,
-                              HttpStatus.FORBIDDEN,
-                              ProblemTypes.FORBIDDEN,
-                              "The token lacks the scope this operation needs.");
-                        }))
+                    .authenticationEntryPoint(unauthorized(problems))
+                    .accessDeniedHandler(forbidden(problems)))
         .addFilterAfter(new AuditPrincipalCapture(), BearerTokenAuthenticationFilter.class);
     return http.build();
+  }
+
+  /** 401 with the standard {@code WWW-Authenticate} header and a problem body. */
+  private static AuthenticationEntryPoint unauthorized(ProblemResponses problems) {
+    var bearer = new BearerTokenAuthenticationEntryPoint();
+    return (request, response, e) -> {
+      bearer.commence(request, response, e);
+      problems.write(
+          response,
+          HttpStatus.UNAUTHORIZED,
+          ProblemTypes.UNAUTHORIZED,
+          "A valid bearer token is required.");
+    };
+  }
+
+  /** 403 with the standard {@code WWW-Authenticate} header and a problem body. */
+  private static AccessDeniedHandler forbidden(ProblemResponses problems) {
+    var bearer = new BearerTokenAccessDeniedHandler();
+    return (request, response, e) -> {
+      bearer.handle(request, response, e);
+      problems.write(
+          response,
+          HttpStatus.FORBIDDEN,
+          ProblemTypes.FORBIDDEN,
+          "The token lacks the scope this operation needs.");
+    };
   }
 
   private static CorsConfigurationSource cors(ApiProperties properties) {

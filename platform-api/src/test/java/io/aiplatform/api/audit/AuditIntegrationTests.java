@@ -81,6 +81,29 @@ class AuditIntegrationTests extends ApiIntegrationTest {
   }
 
   @Test
+  void oversizedBodyIsAuditedToo() {
+    String requestId = UUID.randomUUID().toString();
+    String body = "{\"system_name\":\"huge\",\"description\":\"" + "x".repeat(70_000) + "\"}";
+
+    var response =
+        api.send(
+            api.request("/admin/systems", TestTokens.admin())
+                .header("Content-Type", "application/json")
+                .header("X-Request-Id", requestId)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.header("X-Request-Id")).isEqualTo(requestId);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                jdbc.queryForList(
+                    "SELECT status FROM audit_log WHERE request_id = ?", Integer.class, requestId),
+            statuses -> statuses.equals(java.util.List.of(413)));
+  }
+
+  @Test
   void auditLogIsAppendOnly() {
     api.get("/admin/systems", null);
     await()
