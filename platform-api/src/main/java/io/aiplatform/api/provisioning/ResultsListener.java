@@ -15,18 +15,20 @@ import org.springframework.stereotype.Component;
 class ResultsListener {
 
   private final ProvisioningOutcomes outcomes;
+  private final ProvisioningMetrics metrics;
 
-  ResultsListener(ProvisioningOutcomes outcomes) {
+  ResultsListener(ProvisioningOutcomes outcomes, ProvisioningMetrics metrics) {
     this.outcomes = outcomes;
+    this.metrics = metrics;
   }
 
   @SqsListener("${platform.api.results-queue:platform-provisioning-results}")
   void onResult(ProvisioningResult result) {
-    outcomes.apply(result);
+    metrics.outcome(outcomes.apply(result));
   }
 
   @SqsListener("${platform.api.jobs-dlq:platform-provisioning-jobs-dlq.fifo}")
   void onDeadLetteredJob(ProvisioningJob job) {
-    outcomes.deadLettered(job);
+    metrics.outcome(outcomes.deadLettered(job));
   }
 }

@@ -32,6 +32,8 @@ class OutboxOutageIntegrationTests extends ApiIntegrationTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> JobsOnQueue.forSystem(id).isEmpty() && !published(jobId));
     assertThat(incompletePublications(id)).isEqualTo(1);
+    assertThat(api.get("/actuator/prometheus", null).body())
+        .containsPattern("platform_outbox_incomplete(\\{[^}]*\\})? [1-9]");
 
     sqsOutage.end();
 

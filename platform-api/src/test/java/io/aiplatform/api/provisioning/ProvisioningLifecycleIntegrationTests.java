@@ -86,6 +86,9 @@ class ProvisioningLifecycleIntegrationTests extends ApiIntegrationTest {
     assertThat(after.has("error_message")).isFalse();
     assertThat(after.get("updated_at").asString()).isEqualTo(updated);
     assertThat(events(job).size()).isEqualTo(timeline);
+    assertThat(api.get("/actuator/prometheus", null).body())
+        .containsPattern(
+            "platform_provisioning_messages_total\\{[^}]*outcome=\"ignored\"[^}]*\\} [1-9]");
   }
 
   @Test
