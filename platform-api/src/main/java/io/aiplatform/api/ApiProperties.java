@@ -78,8 +78,10 @@ public record ApiProperties(
    *
    * @param resubmitInterval how often unsent jobs are looked for
    * @param resubmitOlderThan how old an unsent job must be before it is sent again
+   * @param retainCompleted how long sent jobs stay in the outbox table before they are purged
    */
   public record Outbox(
       @DefaultValue("30s") @NotNull Duration resubmitInterval,
-      @DefaultValue("30s") @NotNull Duration resubmitOlderThan) {}
+      @DefaultValue("30s") @NotNull Duration resubmitOlderThan,
+      @DefaultValue("7d") @NotNull Duration retainCompleted) {}
 }

@@ -86,6 +86,7 @@ class RegistrationRulesTests {
         List.of("python3.11"),
         List.of(),
         new ApiProperties.Security("iss", null, null, List.of("c"), "r", "w"),
-        new ApiProperties.Outbox(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        new ApiProperties.Outbox(
+            Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofDays(7)));
   }
 }

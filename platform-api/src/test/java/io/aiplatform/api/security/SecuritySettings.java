@@ -29,6 +29,7 @@ final class SecuritySettings {
             List.of("platform-admin-ui", "platform-cli"),
             "platform-api/systems.read",
             "platform-api/systems.write"),
-        new ApiProperties.Outbox(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        new ApiProperties.Outbox(
+            Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofDays(7)));
   }
 }
