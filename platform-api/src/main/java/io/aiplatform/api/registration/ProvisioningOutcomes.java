@@ -40,29 +40,29 @@ public class ProvisioningOutcomes {
       return false;
     }
     boolean succeeded = result.outcome() == ProvisioningResult.Outcome.SUCCEEDED;
-    Instant at = result.finishedAt() == null ? SystemRegistrations.now() : result.finishedAt();
-    var next =
+    save(
         row.finish(
             Status.outcome(result.kind(), succeeded),
             result.infrastructure(),
             result.resources(),
             succeeded ? null : result.errorSummary(),
-            SystemRegistrations.now());
-    save(next);
-    result
-        .resources()
-        .forEach(
-            r -> timeline.append(row.systemId(), row.generation(), row.currentJobId(), entry(r)));
+            SystemRegistrations.now()));
+    recordTimeline(row, result, succeeded);
+    return true;
+  }
+
+  private void recordTimeline(SystemRow row, ProvisioningResult result, boolean succeeded) {
+    for (ResourceResult resource : result.resources()) {
+      timeline.append(row.systemId(), row.generation(), row.currentJobId(), entry(resource));
+    }
+    Instant at = result.finishedAt() == null ? SystemRegistrations.now() : result.finishedAt();
+    String step = result.kind().name().toLowerCase();
+    String status = succeeded ? "succeeded" : "failed";
     timeline.append(
         row.systemId(),
         row.generation(),
         row.currentJobId(),
-        TimelineEntry.of(
-            result.kind().name().toLowerCase(),
-            succeeded ? "succeeded" : "failed",
-            result.errorSummary(),
-            at));
-    return true;
+        TimelineEntry.of(step, status, result.errorSummary(), at));
   }
 
   /**

@@ -7,6 +7,7 @@ import io.aiplatform.contracts.SystemSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,7 +89,7 @@ class Systems {
   /** A page, newest first, after the cursor's position. */
   List<SystemRow> page(Status status, PageCursor after, int limit) {
     StringBuilder sql = new StringBuilder("SELECT * FROM systems WHERE true");
-    var params = new java.util.ArrayList<Object>();
+    List<Object> params = new ArrayList<>();
     if (status != null) {
       sql.append(" AND status = ?");
       params.add(status.wire());
