@@ -22,6 +22,9 @@ CREATE TABLE systems (
 -- Keyset paging, newest first.
 CREATE INDEX systems_created_at_idx ON systems (created_at DESC, system_id DESC);
 CREATE INDEX systems_status_created_at_idx ON systems (status, created_at DESC, system_id DESC);
+-- The pending watchdog looks for systems waiting too long.
+CREATE INDEX systems_pending_idx ON systems (updated_at)
+    WHERE status IN ('pending_provisioning', 'deprovisioning');
 
 -- The provisioning timeline of each system.
 CREATE TABLE system_events (

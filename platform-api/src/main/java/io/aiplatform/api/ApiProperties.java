@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestBody the largest request body accepted; larger ones are answered 413
  * @param lambdaRuntimes the runtimes {@code lambda_config.runtime} may name
  * @param corsAllowedOrigins browser origins (the admin UI) allowed to call the API
+ * @param pendingTimeout how long a system may wait for its job's result before it is marked failed,
+ *     so that none stays pending forever (well above the worker's retry budget)
+ * @param pendingCheckInterval how often systems are checked against {@code pendingTimeout}
  * @param security how bearer tokens are checked
  * @param outbox how unsent provisioning jobs are retried
  */
@@ -51,6 +54,8 @@ public record ApiProperties(
         @NotEmpty
         List<String> lambdaRuntimes,
     @DefaultValue({}) List<String> corsAllowedOrigins,
+    @DefaultValue("2h") @NotNull Duration pendingTimeout,
+    @DefaultValue("1m") @NotNull Duration pendingCheckInterval,
     @DefaultValue @Valid Security security,
     @DefaultValue @Valid Outbox outbox) {
 

@@ -7,6 +7,7 @@ import io.aiplatform.contracts.SystemSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,6 +85,22 @@ class Systems {
         .param(systemId)
         .query(this::map)
         .optional();
+  }
+
+  /** Systems waiting for a job result since before the cutoff, oldest first. */
+  List<SystemRow> pendingSince(Instant cutoff, int limit) {
+    return jdbc.sql(
+            """
+            SELECT * FROM systems WHERE status IN (?, ?) AND updated_at < ?
+            ORDER BY updated_at LIMIT ?
+            """)
+        .params(
+            Status.PENDING_PROVISIONING.wire(),
+            Status.DEPROVISIONING.wire(),
+            Timestamp.from(cutoff),
+            limit)
+        .query(this::map)
+        .list();
   }
 
   /** A page, newest first, after the cursor's position. */

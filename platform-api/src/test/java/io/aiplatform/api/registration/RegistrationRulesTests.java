@@ -85,6 +85,8 @@ class RegistrationRulesTests {
         DataSize.ofKilobytes(64),
         List.of("python3.11"),
         List.of(),
+        Duration.ofHours(2),
+        Duration.ofMinutes(1),
         new ApiProperties.Security("iss", null, null, List.of("c"), "r", "w"),
         new ApiProperties.Outbox(
             Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofDays(7)));

@@ -22,6 +22,8 @@ final class SecuritySettings {
         DataSize.ofKilobytes(64),
         List.of("python3.11"),
         List.of(),
+        Duration.ofHours(2),
+        Duration.ofMinutes(1),
         new ApiProperties.Security(
             ISSUER,
             jwkSetUri,

@@ -34,6 +34,7 @@ public abstract class ApiIntegrationTest {
     registry.add("platform.api.outbox.resubmit-interval", () -> "1s");
     registry.add("platform.api.outbox.resubmit-older-than", () -> "2s");
     registry.add("platform.api.cors-allowed-origins", () -> "https://admin.test.local");
+    registry.add("platform.api.pending-check-interval", () -> "1s");
     registry.add("platform.api.security.issuer", () -> TestTokens.ISSUER);
     registry.add(
         "platform.api.security.public-key-location",
