@@ -1,20 +1,92 @@
 package io.aiplatform.api;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of platform-api, bound from {@code platform.api.*} (environment: {@code
- * PLATFORM_API_*}).
+ * PLATFORM_API_*}). Every setting is listed in {@code docs/api.md}.
  *
  * @param resourcePrefix prefix of every AWS resource name a system gets; registrations are
  *     validated against the names it yields
+ * @param jobsQueue the SQS FIFO queue provisioning jobs are sent to
+ * @param resultsQueue the SQS queue provisioner-worker reports results on
+ * @param jobsDlq the SQS FIFO dead-letter queue of the jobs queue
+ * @param maxRequestBody the largest request body accepted; larger ones are answered 413
+ * @param lambdaRuntimes the runtimes {@code lambda_config.runtime} may name
+ * @param corsAllowedOrigins browser origins (the admin UI) allowed to call the API
+ * @param pendingTimeout how long a system may wait for its job's result before it is marked failed,
+ *     so that none stays pending forever (well above the worker's retry budget)
+ * @param pendingCheckInterval how often systems are checked against {@code pendingTimeout}
+ * @param security how bearer tokens are checked
+ * @param outbox how unsent provisioning jobs are retried
  */
 @Validated
 @ConfigurationProperties("platform.api")
 public record ApiProperties(
     @DefaultValue("platform") @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,30}[a-z0-9]")
-        String resourcePrefix) {}
+        String resourcePrefix,
+    @DefaultValue("platform-provisioning-jobs.fifo") @NotBlank String jobsQueue,
+    @DefaultValue("platform-provisioning-results") @NotBlank String resultsQueue,
+    @DefaultValue("platform-provisioning-jobs-dlq.fifo") @NotBlank String jobsDlq,
+    @DefaultValue("64KB") @NotNull DataSize maxRequestBody,
+    @DefaultValue({
+          "python3.10",
+          "python3.11",
+          "python3.12",
+          "python3.13",
+          "nodejs18.x",
+          "nodejs20.x",
+          "nodejs22.x",
+          "java17",
+          "java21"
+        })
+        @NotEmpty
+        List<String> lambdaRuntimes,
+    @DefaultValue({}) List<String> corsAllowedOrigins,
+    @DefaultValue("2h") @NotNull Duration pendingTimeout,
+    @DefaultValue("1m") @NotNull Duration pendingCheckInterval,
+    @DefaultValue @Valid Security security,
+    @DefaultValue @Valid Outbox outbox) {
+
+  /**
+   * Bearer token checks. Exactly one key source should be set; with none, every token is refused.
+   *
+   * @param issuer the required {@code iss} claim
+   * @param jwkSetUri where the signing keys are published (Cognito: {@code
+   *     <issuer>/.well-known/jwks.json})
+   * @param publicKeyLocation a PEM public key, for local development and tests
+   * @param allowedClientIds the {@code client_id} claims accepted
+   * @param readScope the scope needed to read
+   * @param writeScope the scope needed to register, delete and retry
+   */
+  public record Security(
+      @DefaultValue("https://issuer.platform.local") @NotBlank String issuer,
+      String jwkSetUri,
+      Resource publicKeyLocation,
+      @DefaultValue({"platform-admin-ui", "platform-cli"}) @NotEmpty List<String> allowedClientIds,
+      @DefaultValue("platform-api/systems.read") @NotBlank String readScope,
+      @DefaultValue("platform-api/systems.write") @NotBlank String writeScope) {}
+
+  /**
+   * The transactional outbox relay.
+   *
+   * @param resubmitInterval how often unsent jobs are looked for
+   * @param resubmitOlderThan how old an unsent job must be before it is sent again
+   * @param retainCompleted how long sent jobs stay in the outbox table before they are purged
+   */
+  public record Outbox(
+      @DefaultValue("30s") @NotNull Duration resubmitInterval,
+      @DefaultValue("30s") @NotNull Duration resubmitOlderThan,
+      @DefaultValue("7d") @NotNull Duration retainCompleted) {}
+}

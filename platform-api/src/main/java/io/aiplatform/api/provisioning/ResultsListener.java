@@ -1,0 +1,34 @@
+package io.aiplatform.api.provisioning;
+
+import io.aiplatform.api.registration.ProvisioningOutcomes;
+import io.aiplatform.contracts.ProvisioningJob;
+import io.aiplatform.contracts.ProvisioningResult;
+import io.awspring.cloud.sqs.annotation.SqsListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes what provisioner-worker reports: job results, and jobs that exhausted their retries and
+ * landed in the jobs DLQ. A message is deleted only after it was applied, so a crash redelivers it;
+ * applying is idempotent.
+ */
+@Component
+class ResultsListener {
+
+  private final ProvisioningOutcomes outcomes;
+  private final ProvisioningMetrics metrics;
+
+  ResultsListener(ProvisioningOutcomes outcomes, ProvisioningMetrics metrics) {
+    this.outcomes = outcomes;
+    this.metrics = metrics;
+  }
+
+  @SqsListener("${platform.api.results-queue:platform-provisioning-results}")
+  void onResult(ProvisioningResult result) {
+    metrics.outcome(outcomes.apply(result));
+  }
+
+  @SqsListener("${platform.api.jobs-dlq:platform-provisioning-jobs-dlq.fifo}")
+  void onDeadLetteredJob(ProvisioningJob job) {
+    metrics.outcome(outcomes.deadLettered(job));
+  }
+}

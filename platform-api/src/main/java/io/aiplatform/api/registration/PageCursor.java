@@ -1,0 +1,35 @@
+package io.aiplatform.api.registration;
+
+import io.aiplatform.api.web.ApiProblem;
+import io.aiplatform.api.web.FieldViolation;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The position after the last system of a page. Keyset paging on (created_at, system_id) stays
+ * correct while new systems arrive: they sort before every cursor already handed out.
+ */
+record PageCursor(Instant createdAt, UUID systemId) {
+
+  String encode() {
+    String raw = createdAt + "|" + systemId;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The cursor a client sent back; a 400 naming {@code cursor} when it is not one of ours. */
+  static PageCursor decode(String cursor) {
+    try {
+      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      int bar = raw.indexOf('|');
+      return new PageCursor(
+          Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+    } catch (RuntimeException e) {
+      throw ApiProblem.validation(List.of(new FieldViolation("cursor", "is not a valid cursor")));
+    }
+  }
+}

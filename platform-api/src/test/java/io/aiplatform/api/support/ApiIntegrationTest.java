@@ -1,0 +1,93 @@
+package io.aiplatform.api.support;
+
+import io.aiplatform.testsupport.BackingServices;
+import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring context of the module's integration tests: the whole application on a random port,
+ * against this JVM's PostgreSQL database, the emulator's SQS with queues of its own, and a key pair
+ * generated at run time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ApiIntegrationTest.Faults.class)
+public abstract class ApiIntegrationTest {
+
+  @DynamicPropertySource
+  static void backingServices(DynamicPropertyRegistry registry) {
+    BackingServices.registerDatabase(registry);
+    BackingServices.registerAws(registry);
+    TestQueues.createAll();
+    registry.add("platform.api.jobs-queue", () -> TestQueues.JOBS);
+    registry.add("platform.api.results-queue", () -> TestQueues.RESULTS);
+    registry.add("platform.api.jobs-dlq", () -> TestQueues.JOBS_DLQ);
+    registry.add("platform.api.outbox.resubmit-interval", () -> "1s");
+    registry.add("platform.api.outbox.resubmit-older-than", () -> "2s");
+    registry.add("platform.api.cors-allowed-origins", () -> "https://admin.test.local");
+    registry.add("platform.api.pending-check-interval", () -> "1s");
+    registry.add("platform.api.security.issuer", () -> TestTokens.ISSUER);
+    registry.add(
+        "platform.api.security.public-key-location",
+        () -> "file:" + TestTokens.publicKeyPem().toAbsolutePath());
+    registry.add(
+        "platform.api.security.allowed-client-ids", () -> TestTokens.CLIENT + ",platform-cli");
+    registry.add("platform.api.security.read-scope", () -> TestTokens.READ);
+    registry.add("platform.api.security.write-scope", () -> TestTokens.WRITE);
+    // Each context shutdown would otherwise wait out a 10 s long poll.
+    registry.add("spring.cloud.aws.sqs.listener.poll-timeout", () -> "1s");
+  }
+
+  /** Fault injection shared by the context. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Faults {
+    @Bean
+    SqsOutage sqsOutage() {
+      return new SqsOutage();
+    }
+
+    @Bean
+    SqsAsyncClientCustomizer sqsOutageInterceptor(SqsOutage outage) {
+      return builder ->
+          builder.overrideConfiguration(
+              builder.overrideConfiguration().toBuilder().addExecutionInterceptor(outage).build());
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected SqsOutage sqsOutage;
+  protected Api api;
+
+  @BeforeEach
+  void api() {
+    api = new Api(port);
+    sqsOutage.end();
+  }
+
+  /** A system name no other test uses. */
+  protected static String uniqueName(String base) {
+    return base + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** A valid registration body for the name. */
+  protected static String registration(String name) {
+    return """
+        {"system_name":"%s","description":"AI system for inventory optimization",
+         "data_sources":["inventory","orders","products"],
+         "endpoints":[{"path":"/inventory-optimizer/optimize","method":"POST"},
+                      {"path":"/inventory-optimizer/recommendations","method":"GET"}],
+         "lambda_config":{"memory":2048,"timeout":600,"runtime":"python3.11"}}
+        """
+        .formatted(name);
+  }
+}
