@@ -29,13 +29,13 @@ locals {
   }
 
   worker_environment = {
-    SERVER_PORT                             = "8081"
-    PLATFORM_WORKER_RESOURCE_PREFIX         = var.prefix
-    PLATFORM_WORKER_JOBS_QUEUE              = module.messaging.jobs_queue_name
-    PLATFORM_WORKER_RESULTS_QUEUE           = module.messaging.results_queue_name
-    PLATFORM_WORKER_BUCKETS_KMS_KEY_ID      = module.kms.key_arn
-    PLATFORM_WORKER_GLUE_CRAWLER_ROLE_ARN   = module.iam.crawler_role_arn
-    PLATFORM_WORKER_EVENT_BRIDGE_TARGET_ARN = module.messaging.raw_to_curated_queue_arn
+    SERVER_PORT                            = "8081"
+    PLATFORM_WORKER_RESOURCE_PREFIX        = var.prefix
+    PLATFORM_WORKER_JOBS_QUEUE             = module.messaging.jobs_queue_name
+    PLATFORM_WORKER_RESULTS_QUEUE          = module.messaging.results_queue_name
+    PLATFORM_WORKER_BUCKETS_KMS_KEY_ID     = module.kms.key_arn
+    PLATFORM_WORKER_GLUE_CRAWLER_ROLE_ARN  = module.iam.crawler_role_arn
+    PLATFORM_WORKER_EVENTBRIDGE_TARGET_ARN = module.messaging.raw_to_curated_queue_arn
   }
 
   consumer_environment = {
