@@ -85,6 +85,8 @@ public record EnrichmentProperties(
    * Kinesis Client Library settings. The defaults are KCL's production defaults; tests shorten the
    * timers.
    *
+   * @param enabled whether the consumer reads the stream at all (off: the service only serves its
+   *     health and metrics endpoints)
    * @param retrieval polling or enhanced fan-out
    * @param initialPosition where a shard without checkpoint is read from
    * @param cloudWatchMetrics whether KCL publishes its own metrics to CloudWatch
@@ -100,9 +102,11 @@ public record EnrichmentProperties(
    * @param parentShardPollInterval how often a child shard checks whether its parent is done
    * @param dispatchPollInterval how often shard consumers are given work
    * @param initializationBackoff the pause between failed scheduler initialisations
+   * @param maxLeasesForWorker the most shards one worker takes
    * @param gracefulShutdownTimeout how long a stop waits for the final checkpoints
    */
   public record Kcl(
+      @DefaultValue("true") boolean enabled,
       @DefaultValue("POLLING") @NotNull Retrieval retrieval,
       @DefaultValue("TRIM_HORIZON") @NotNull InitialPosition initialPosition,
       @DefaultValue("false") boolean cloudWatchMetrics,
@@ -118,5 +122,6 @@ public record EnrichmentProperties(
       @DefaultValue("10s") @NotNull Duration parentShardPollInterval,
       @DefaultValue("1s") @NotNull Duration dispatchPollInterval,
       @DefaultValue("1s") @NotNull Duration initializationBackoff,
+      @DefaultValue("2147483647") @Positive int maxLeasesForWorker,
       @DefaultValue("20s") @NotNull Duration gracefulShutdownTimeout) {}
 }

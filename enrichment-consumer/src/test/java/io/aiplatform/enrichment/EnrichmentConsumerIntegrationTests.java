@@ -1,0 +1,133 @@
+package io.aiplatform.enrichment;
+
+import static java.util.stream.Collectors.counting;
+import static java.util.stream.Collectors.groupingBy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aiplatform.testsupport.BackingServices;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole application consuming a two-shard stream in the emulator. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EnrichmentConsumerIntegrationTests {
+
+  static final List<String> PRODUCTS =
+      IntStream.rangeClosed(1, 20).mapToObj(i -> "PROD-%03d".formatted(i)).toList();
+  static final StreamFixture fixture = StreamFixture.create(2, PRODUCTS);
+  static final StreamFixture.Destinations destinations = fixture.newDestinations();
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    BackingServices.registerAws(registry);
+    FastKcl.SETTINGS.forEach((name, value) -> registry.add(name, () -> value));
+    fixture.settings(destinations).forEach((name, value) -> registry.add(name, () -> value));
+  }
+
+  @Autowired MeterRegistry meters;
+  @LocalServerPort int port;
+
+  @Test
+  void aMixedStreamLandsEnrichedOncePerValidEventAndEveryBadEventWithItsReason() {
+    List<byte[]> payloads = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      payloads.add(event("known-" + i, PRODUCTS.get(i % PRODUCTS.size())));
+    }
+    for (int i = 0; i < 30; i++) {
+      payloads.add(event("unknown-" + i, "PROD-UNKNOWN-" + i));
+    }
+    for (int i = 0; i < 5; i++) {
+      payloads.add(utf8("{\"eventId\":\"broken-" + i + "\","));
+      payloads.add(utf8("{\"eventId\":\"anonymous-" + i + "\",\"quantity\":1}"));
+    }
+    // Fits a Kinesis record (1 MiB) but not, once enriched, a Firehose record (1,000 KiB).
+    String big = "{\"eventId\":\"big\",\"productId\":\"PROD-001\",\"blob\":\"%s\"}";
+    payloads.add(utf8(big.formatted("z".repeat(1_030_000))));
+
+    fixture.put(payloads);
+
+    await()
+        .atMost(StreamFixture.deliveryTimeout())
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> fixture.delivered(destinations).size() >= 230 && errorEvents() >= 11);
+    List<JsonNode> delivered =
+        fixture.delivered(destinations).stream().map(JSON::readTree).toList();
+    List<JsonNode> errors = fixture.errors(destinations).stream().map(JSON::readTree).toList();
+
+    assertThat(delivered).hasSize(230);
+    assertThat(delivered).extracting(e -> e.get("eventId").asString()).doesNotHaveDuplicates();
+    for (JsonNode event : delivered) {
+      String productId = event.get("productId").asString();
+      if (event.get("eventId").asString().startsWith("known-")) {
+        assertThat(event.get("enrichmentStatus").asString()).isEqualTo("enriched");
+        assertThat(event.get("reference").get("productName").asString())
+            .isEqualTo("Name of " + productId);
+        assertThat(event.get("reference").get("price").decimalValue())
+            .isEqualByComparingTo("99.90");
+      } else {
+        assertThat(event.get("enrichmentStatus").asString()).isEqualTo("reference_not_found");
+      }
+      assertThat(event.get("quantity").asInt()).isEqualTo(3);
+      assertThat(event.get("enrichedAt").asString()).isNotBlank();
+    }
+    Map<String, Long> errorsByReason =
+        errors.stream()
+            .filter(e -> !e.has("part") || e.get("part").asInt() == 1)
+            .collect(groupingBy(e -> e.get("reason").asString(), counting()));
+    assertThat(errorsByReason)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("invalid_json", 5L, "missing_product_id", 5L, "record_too_large", 1L));
+    assertThat(errors)
+        .allSatisfy(e -> assertThat(e.get("shardId").asString()).startsWith("shardId-"));
+    assertThat(delivered.size() + errorEvents()).isEqualTo(payloads.size());
+    assertThat(meters.counter("enrichment.events.received").count()).isEqualTo(payloads.size());
+  }
+
+  @Test
+  void readinessReportsTheDeliveryHealth() {
+    String body =
+        RestClient.create("http://localhost:" + port)
+            .get()
+            .uri("/actuator/health/readiness")
+            .retrieve()
+            .body(String.class);
+
+    JsonNode readiness = JSON.readTree(body);
+    assertThat(readiness.get("status").asString()).isEqualTo("UP");
+    assertThat(readiness.get("components").get("delivery").get("status").asString())
+        .isEqualTo("UP");
+  }
+
+  private long errorEvents() {
+    return fixture.errors(destinations).stream()
+        .map(JSON::readTree)
+        .filter(e -> !e.has("part") || e.get("part").asInt() == 1)
+        .count();
+  }
+
+  private static byte[] event(String eventId, String productId) {
+    return utf8(
+        "{\"eventId\":\"%s\",\"productId\":\"%s\",\"quantity\":3,\"timestamp\":\"2026-01-02T03:04:05Z\"}"
+            .formatted(eventId, productId));
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
