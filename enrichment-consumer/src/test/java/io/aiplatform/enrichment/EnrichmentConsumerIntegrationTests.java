@@ -97,6 +97,34 @@ class EnrichmentConsumerIntegrationTests {
         .allSatisfy(e -> assertThat(e.get("shardId").asString()).startsWith("shardId-"));
     assertThat(delivered.size() + errorEvents()).isEqualTo(payloads.size());
     assertThat(meters.counter("enrichment.events.received").count()).isEqualTo(payloads.size());
+    assertThat(meters.counter("enrichment.events.errors", "reason", "invalid_json").count())
+        .isEqualTo(5);
+    assertThat(meters.counter("enrichment.events.enriched", "status", "enriched").count())
+        .isEqualTo(200);
+    assertThat(meters.counter("enrichment.dynamodb.calls").count()).isPositive();
+    assertThat(meters.get("cache.gets").tag("result", "miss").functionCounter().count())
+        .isPositive();
+    assertThat(
+            meters
+                .counter("enrichment.firehose.calls", "stream", destinations.deliveryStream())
+                .count())
+        .isPositive();
+    assertThat(meters.find("enrichment.millis.behind.latest").gauges()).isNotEmpty();
+  }
+
+  @Test
+  void prometheusExposesTheConsumerMetrics() {
+    String scrape =
+        RestClient.create("http://localhost:" + port)
+            .get()
+            .uri("/actuator/prometheus")
+            .retrieve()
+            .body(String.class);
+
+    assertThat(scrape)
+        .contains("enrichment_events_received_total")
+        .contains("enrichment_dynamodb_calls_total")
+        .contains("cache=\"enrichment.reference\"");
   }
 
   @Test
@@ -112,6 +140,7 @@ class EnrichmentConsumerIntegrationTests {
     assertThat(readiness.get("status").asString()).isEqualTo("UP");
     assertThat(readiness.get("components").get("delivery").get("status").asString())
         .isEqualTo("UP");
+    assertThat(readiness.get("components").get("kcl").get("status").asString()).isEqualTo("UP");
   }
 
   private long errorEvents() {

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,6 +59,12 @@ class ConsumerConfiguration {
   @Bean
   ProgressHealth deliveryHealthIndicator(EnrichmentProperties properties) {
     return new ProgressHealth(properties.retry().failuresBeforeUnready());
+  }
+
+  /** Contributes {@code kcl} to the health endpoint and to the readiness group. */
+  @Bean
+  SchedulerHealth kclHealthIndicator(ObjectProvider<ConsumerLifecycle> lifecycle) {
+    return new SchedulerHealth(lifecycle);
   }
 
   @Bean

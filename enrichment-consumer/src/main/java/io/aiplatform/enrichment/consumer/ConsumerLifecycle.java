@@ -31,6 +31,11 @@ final class ConsumerLifecycle implements SmartLifecycle {
     }
   }
 
+  /** Whether the KCL scheduler thread is alive (it ends when initialisation gives up). */
+  synchronized boolean isConsuming() {
+    return worker != null && worker.isRunning();
+  }
+
   @Override
   public synchronized boolean isRunning() {
     return worker != null;

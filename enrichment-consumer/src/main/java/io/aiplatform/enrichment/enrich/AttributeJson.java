@@ -19,13 +19,14 @@ final class AttributeJson {
 
   /** The item's attributes except {@code keyName} (the event already carries the key). */
   static ObjectNode attributes(Map<String, AttributeValue> item, String keyName) {
+    ObjectNode node = object(item);
+    node.remove(keyName);
+    return node;
+  }
+
+  private static ObjectNode object(Map<String, AttributeValue> attributes) {
     ObjectNode node = NODES.objectNode();
-    item.forEach(
-        (name, value) -> {
-          if (!name.equals(keyName)) {
-            node.set(name, toJson(value));
-          }
-        });
+    attributes.forEach((name, value) -> node.set(name, toJson(value)));
     return node;
   }
 
@@ -36,7 +37,7 @@ final class AttributeJson {
       case BOOL -> NODES.booleanNode(value.bool());
       case NUL -> NODES.nullNode();
       case B -> NODES.textNode(base64(value.b()));
-      case M -> attributes(value.m(), "");
+      case M -> object(value.m());
       case L -> array().addAll(value.l().stream().map(AttributeJson::toJson).toList());
       case SS ->
           array().addAll(value.ss().stream().map(s -> (JsonNode) NODES.textNode(s)).toList());
