@@ -10,20 +10,29 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.Lifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The whole application consuming a two-shard stream in the emulator. */
+/**
+ * The whole application consuming a two-shard stream in the emulator. Tests share the stream and
+ * destinations and tell their events apart by {@code eventId} prefix.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EnrichmentConsumerIntegrationTests {
 
@@ -41,6 +50,11 @@ class EnrichmentConsumerIntegrationTests {
   }
 
   @Autowired MeterRegistry meters;
+
+  @Autowired
+  @Qualifier("consumerLifecycle")
+  Lifecycle blue;
+
   @LocalServerPort int port;
 
   @Test
@@ -60,14 +74,16 @@ class EnrichmentConsumerIntegrationTests {
     String big = "{\"eventId\":\"big\",\"productId\":\"PROD-001\",\"blob\":\"%s\"}";
     payloads.add(utf8(big.formatted("z".repeat(1_030_000))));
 
+    double received = meters.counter("enrichment.events.received").count();
+    double invalid = meters.counter("enrichment.events.errors", "reason", "invalid_json").count();
+    double enriched = meters.counter("enrichment.events.enriched", "status", "enriched").count();
     fixture.put(payloads);
 
     await()
         .atMost(StreamFixture.deliveryTimeout())
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> fixture.delivered(destinations).size() >= 230 && errorEvents() >= 11);
-    List<JsonNode> delivered =
-        fixture.delivered(destinations).stream().map(JSON::readTree).toList();
+        .until(() -> delivered("known-", "unknown-").size() >= 230 && errorEvents() >= 11);
+    List<JsonNode> delivered = delivered("known-", "unknown-");
     List<JsonNode> errors = fixture.errors(destinations).stream().map(JSON::readTree).toList();
 
     assertThat(delivered).hasSize(230);
@@ -96,10 +112,13 @@ class EnrichmentConsumerIntegrationTests {
     assertThat(errors)
         .allSatisfy(e -> assertThat(e.get("shardId").asString()).startsWith("shardId-"));
     assertThat(delivered.size() + errorEvents()).isEqualTo(payloads.size());
-    assertThat(meters.counter("enrichment.events.received").count()).isEqualTo(payloads.size());
-    assertThat(meters.counter("enrichment.events.errors", "reason", "invalid_json").count())
+    assertThat(meters.counter("enrichment.events.received").count() - received)
+        .isEqualTo(payloads.size());
+    assertThat(
+            meters.counter("enrichment.events.errors", "reason", "invalid_json").count() - invalid)
         .isEqualTo(5);
-    assertThat(meters.counter("enrichment.events.enriched", "status", "enriched").count())
+    assertThat(
+            meters.counter("enrichment.events.enriched", "status", "enriched").count() - enriched)
         .isEqualTo(200);
     assertThat(meters.counter("enrichment.dynamodb.calls").count()).isPositive();
     assertThat(meters.get("cache.gets").tag("result", "miss").functionCounter().count())
@@ -110,6 +129,32 @@ class EnrichmentConsumerIntegrationTests {
                 .count())
         .isPositive();
     assertThat(meters.find("enrichment.millis.behind.latest").gauges()).isNotEmpty();
+  }
+
+  @Test
+  void aBlueGreenDeployHandsTheShardsToTheNewTaskWithoutLossOrDuplicates() {
+    fixture.put(events("bg-", 0, 500));
+    await().atMost(StreamFixture.deliveryTimeout()).until(() -> delivered("bg-").size() >= 100);
+
+    // Green starts beside blue, then blue gets what SIGTERM gives it: its lifecycle is stopped.
+    try (ConfigurableApplicationContext green =
+        new SpringApplicationBuilder(EnrichmentConsumerApplication.class).run(greenArguments())) {
+      fixture.put(events("bg-", 500, 1000));
+      blue.stop();
+      fixture.put(events("bg-", 1000, 1500));
+
+      await().atMost(StreamFixture.deliveryTimeout()).until(() -> delivered("bg-").size() >= 1500);
+      assertThat(delivered("bg-"))
+          .extracting(e -> e.get("eventId").asString())
+          .doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(
+              IntStream.range(0, 1500).mapToObj(i -> "bg-" + i).toList());
+      assertThat(green.getBean(MeterRegistry.class).counter("enrichment.events.received").count())
+          .as("events the green task read")
+          .isPositive();
+    } finally {
+      blue.start();
+    }
   }
 
   @Test
@@ -141,6 +186,29 @@ class EnrichmentConsumerIntegrationTests {
     assertThat(readiness.get("components").get("delivery").get("status").asString())
         .isEqualTo("UP");
     assertThat(readiness.get("components").get("kcl").get("status").asString()).isEqualTo("UP");
+  }
+
+  private List<JsonNode> delivered(String... eventIdPrefixes) {
+    return fixture.delivered(destinations).stream()
+        .map(JSON::readTree)
+        .filter(e -> Stream.of(eventIdPrefixes).anyMatch(e.get("eventId").asString()::startsWith))
+        .toList();
+  }
+
+  private static String[] greenArguments() {
+    Map<String, String> settings = new HashMap<>(BackingServices.awsProperties());
+    settings.putAll(FastKcl.SETTINGS);
+    settings.putAll(fixture.settings(destinations));
+    settings.put("server.port", "0");
+    return settings.entrySet().stream()
+        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+  }
+
+  private static List<byte[]> events(String prefix, int from, int to) {
+    return IntStream.range(from, to)
+        .mapToObj(i -> event(prefix + i, PRODUCTS.get(i % PRODUCTS.size())))
+        .toList();
   }
 
   private long errorEvents() {
