@@ -66,18 +66,7 @@ public final class EventEnricher {
 
     List<byte[]> lines = new ArrayList<>(parsed.size());
     for (Parsed p : parsed) {
-      JsonNode reference = found.get(p.productId());
-      ObjectNode event = p.event();
-      event.set(referenceField, reference);
-      event.put("enrichmentStatus", reference == null ? STATUS_NOT_FOUND : STATUS_ENRICHED);
-      event.put("enrichedAt", now.toString());
-      byte[] line = line(event);
-      if (line.length > FirehoseBatches.MAX_RECORD_BYTES) {
-        failed.add(new Failed(p.source(), ErrorReason.RECORD_TOO_LARGE, tooLarge(line.length)));
-      } else {
-        lines.add(line);
-        metrics.delivered(reference != null);
-      }
+      enrich(p, found.get(p.productId()), now, lines, failed);
     }
     List<byte[]> errors = new ArrayList<>();
     for (Failed f : failed) {
@@ -86,6 +75,21 @@ public final class EventEnricher {
     }
     metrics.received(records.size());
     return new EnrichedBatch(lines, errors);
+  }
+
+  private void enrich(
+      Parsed p, JsonNode reference, Instant now, List<byte[]> lines, List<Failed> failed) {
+    ObjectNode event = p.event();
+    event.set(referenceField, reference);
+    event.put("enrichmentStatus", reference == null ? STATUS_NOT_FOUND : STATUS_ENRICHED);
+    event.put("enrichedAt", now.toString());
+    byte[] line = line(event);
+    if (line.length > FirehoseBatches.MAX_RECORD_BYTES) {
+      failed.add(new Failed(p.source(), ErrorReason.RECORD_TOO_LARGE, tooLarge(line.length)));
+    } else {
+      lines.add(line);
+      metrics.delivered(reference != null);
+    }
   }
 
   private void parse(SourceRecord record, List<Parsed> parsed, List<Failed> failed) {
