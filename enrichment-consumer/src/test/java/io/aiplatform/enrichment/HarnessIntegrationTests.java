@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
-@SpringBootTest
+// The stream this test makes is not the consumer's: keep the KCL worker out of this context.
+@SpringBootTest(properties = "platform.enrichment.kcl.enabled=false")
 class HarnessIntegrationTests {
 
   @DynamicPropertySource
