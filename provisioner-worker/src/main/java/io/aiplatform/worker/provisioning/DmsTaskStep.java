@@ -1,0 +1,139 @@
+package io.aiplatform.worker.provisioning;
+
+import io.aiplatform.contracts.ResourceResult.ResourceKind;
+import io.aiplatform.worker.WorkerProperties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
+import software.amazon.awssdk.services.databasemigration.model.Filter;
+import software.amazon.awssdk.services.databasemigration.model.MigrationTypeValue;
+import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
+import software.amazon.awssdk.services.databasemigration.model.ResourceNotFoundException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The DMS replication task: full load and CDC of exactly the system's {@code data_sources} tables
+ * from the platform's source endpoint into the system's S3 target endpoint.
+ */
+final class DmsTaskStep implements Step {
+
+  private final DatabaseMigrationClient dms;
+  private final String task;
+  private final DmsEndpointStep target;
+  private final WorkerProperties.Dms settings;
+  private final String tableMappings;
+  private final JsonMapper json;
+  private ReplicationTask current;
+
+  DmsTaskStep(
+      DatabaseMigrationClient dms,
+      String task,
+      DmsEndpointStep target,
+      WorkerProperties.Dms settings,
+      List<String> tables,
+      JsonMapper json) {
+    this.dms = dms;
+    this.task = task;
+    this.target = target;
+    this.settings = settings;
+    this.json = json;
+    this.tableMappings =
+        json.writeValueAsString(Map.of("rules", rules(settings.sourceSchema(), tables)));
+  }
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.DMS_REPLICATION_TASK;
+  }
+
+  @Override
+  public String name() {
+    return task;
+  }
+
+  @Override
+  public Optional<Found> find() {
+    List<ReplicationTask> found;
+    try {
+      found =
+          dms.describeReplicationTasks(
+                  b -> b.filters(Filter.builder().name("replication-task-id").values(task).build()))
+              .replicationTasks();
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty();
+    }
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    current = found.get(0);
+    String arn = current.replicationTaskArn();
+    return Optional.of(new Found(arn, DmsEndpointStep.DmsTags.read(dms, arn)));
+  }
+
+  @Override
+  public String create(Map<String, String> tags) {
+    current = null;
+    return dms.createReplicationTask(
+            b ->
+                b.replicationTaskIdentifier(task)
+                    .sourceEndpointArn(settings.sourceEndpointArn())
+                    .targetEndpointArn(target.arn())
+                    .replicationInstanceArn(settings.replicationInstanceArn())
+                    .migrationType(MigrationTypeValue.FULL_LOAD_AND_CDC)
+                    .tableMappings(tableMappings)
+                    .tags(DmsEndpointStep.DmsTags.of(tags)))
+        .replicationTask()
+        .replicationTaskArn();
+  }
+
+  @Override
+  public void tag(Found found, Map<String, String> tags) {
+    dms.addTagsToResource(b -> b.resourceArn(found.arn()).tags(DmsEndpointStep.DmsTags.of(tags)));
+  }
+
+  @Override
+  public void converge(Found found) {
+    if (current != null
+        && !json.readTree(tableMappings).equals(json.readTree(current.tableMappings()))) {
+      dms.modifyReplicationTask(
+          b -> b.replicationTaskArn(found.arn()).tableMappings(tableMappings));
+    }
+  }
+
+  @Override
+  public void delete(Found found) {
+    if (current != null && "running".equals(current.status())) {
+      dms.stopReplicationTask(b -> b.replicationTaskArn(found.arn()));
+      dms.waiter()
+          .waitUntilReplicationTaskStopped(
+              b -> b.filters(byArn(found.arn())), w -> w.waitTimeout(Duration.ofMinutes(5)));
+    }
+    dms.deleteReplicationTask(b -> b.replicationTaskArn(found.arn()));
+    // Deletion is asynchronous in AWS; the target endpoint cannot go while the task exists.
+    dms.waiter()
+        .waitUntilReplicationTaskDeleted(
+            b -> b.filters(byArn(found.arn())), w -> w.waitTimeout(Duration.ofMinutes(5)));
+  }
+
+  private static Filter byArn(String arn) {
+    return Filter.builder().name("replication-task-arn").values(arn).build();
+  }
+
+  private static List<Map<String, Object>> rules(String schema, List<String> tables) {
+    List<Map<String, Object>> rules = new ArrayList<>();
+    for (String table : tables) {
+      Map<String, Object> rule = new LinkedHashMap<>();
+      rule.put("rule-type", "selection");
+      rule.put("rule-id", String.valueOf(rules.size() + 1));
+      rule.put("rule-name", "include-" + table);
+      rule.put("object-locator", Map.of("schema-name", schema, "table-name", table));
+      rule.put("rule-action", "include");
+      rules.add(rule);
+    }
+    return rules;
+  }
+}
