@@ -8,7 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import software.amazon.awssdk.core.waiters.Waiter;
+import software.amazon.awssdk.core.waiters.WaiterAcceptor;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
+import software.amazon.awssdk.services.databasemigration.model.DescribeReplicationTasksResponse;
 import software.amazon.awssdk.services.databasemigration.model.Filter;
 import software.amazon.awssdk.services.databasemigration.model.MigrationTypeValue;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
@@ -108,15 +113,33 @@ final class DmsTaskStep implements Step {
   public void delete(Found found) {
     if (current != null && "running".equals(current.status())) {
       dms.stopReplicationTask(b -> b.replicationTaskArn(found.arn()));
-      dms.waiter()
-          .waitUntilReplicationTaskStopped(
-              b -> b.filters(byArn(found.arn())), w -> w.waitTimeout(Duration.ofMinutes(5)));
+      untilTask(
+          found.arn(),
+          r -> r.replicationTasks().stream().allMatch(t -> "stopped".equals(t.status())));
     }
     dms.deleteReplicationTask(b -> b.replicationTaskArn(found.arn()));
-    // Deletion is asynchronous in AWS; the target endpoint cannot go while the task exists.
-    dms.waiter()
-        .waitUntilReplicationTaskDeleted(
-            b -> b.filters(byArn(found.arn())), w -> w.waitTimeout(Duration.ofMinutes(5)));
+    // Deletion is asynchronous in AWS, and the target endpoint cannot go while the task exists.
+    untilTask(found.arn(), r -> r.replicationTasks().isEmpty());
+  }
+
+  /**
+   * Polls the task until {@code done}; a task that is gone entirely also counts as done. The SDK's
+   * own DMS waiters only accept AWS's not-found error, not the empty answer some emulators give.
+   */
+  private void untilTask(String arn, Predicate<DescribeReplicationTasksResponse> done) {
+    Waiter<DescribeReplicationTasksResponse> waiter =
+        Waiter.builder(DescribeReplicationTasksResponse.class)
+            .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(done))
+            .addAcceptor(
+                WaiterAcceptor.successOnExceptionAcceptor(
+                    e -> e instanceof ResourceNotFoundException))
+            .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
+            .overrideConfiguration(
+                c ->
+                    c.waitTimeout(Duration.ofMinutes(5))
+                        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofSeconds(5))))
+            .build();
+    waiter.run(() -> dms.describeReplicationTasks(b -> b.filters(byArn(arn))));
   }
 
   private static Filter byArn(String arn) {

@@ -14,17 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.databasemigration.model.Endpoint;
 import software.amazon.awssdk.services.databasemigration.model.Filter;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
-import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Crawler;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
@@ -32,11 +27,6 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionByDefault;
 import tools.jackson.databind.JsonNode;
 
 class ProvisioningIntegrationTests extends WorkerIntegrationTest {
-
-  @Autowired S3Client s3;
-  @Autowired GlueClient glue;
-  @Autowired EventBridgeClient events;
-  @Autowired DatabaseMigrationClient dms;
 
   @Test
   void provisionsEveryResourceWithItsSettingsAndTags() {

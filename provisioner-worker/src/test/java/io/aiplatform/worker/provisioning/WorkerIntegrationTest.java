@@ -21,7 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +49,19 @@ abstract class WorkerIntegrationTest {
 
   @Autowired Faults faults;
   @Autowired JsonMapper json;
+  @Autowired S3Client s3;
+  @Autowired GlueClient glue;
+  @Autowired EventBridgeClient events;
+  @Autowired DatabaseMigrationClient dms;
+
+  Emulator emulator() {
+    return new Emulator(s3, glue, events, dms);
+  }
+
+  /** Which of the job's resources exist now. */
+  Map<String, Boolean> existence(ProvisioningJob job) {
+    return emulator().existence(names(job));
+  }
 
   /**
    * What the tests created in the emulator for the context.
