@@ -35,8 +35,7 @@ enum ErrorClass {
                   && TRANSIENT_CODES.contains(aws.awsErrorDetails().errorCode()));
       return transientError ? TRANSIENT : PERMANENT;
     }
-    // A service exception is also an SdkClientException's sibling, never a subclass: this is
-    // the client side (timeouts, I/O), which is worth another try.
+    // No answer from AWS at all (timeouts, I/O): worth another try.
     return error instanceof SdkClientException ? TRANSIENT : PERMANENT;
   }
 }
