@@ -28,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retryMaxDelay upper bound of that delay
  * @param buckets settings of the three data buckets
  * @param glue settings of the Glue crawler
- * @param eventBridge settings of the raw-to-curated rule
+ * @param eventbridge settings of the raw-to-curated rule
  * @param dms settings of the optional DMS replication; all four must be set to enable it
  */
 @Validated
@@ -45,7 +45,7 @@ public record WorkerProperties(
     @DefaultValue("15m") @NotNull Duration retryMaxDelay,
     @DefaultValue @Valid Buckets buckets,
     @DefaultValue @Valid Glue glue,
-    @DefaultValue @Valid EventBridge eventBridge,
+    @DefaultValue @Valid EventBridge eventbridge,
     @DefaultValue @Valid Dms dms) {
 
   /** The default jobs queue; also the listener's fallback when the setting is absent. */

@@ -73,7 +73,7 @@ class SystemPlan {
                 properties.glue().crawlerRoleArn(),
                 properties.glue().crawlerSchedule())));
     steps.add(
-        new RuleStep(events, names.rule(), names.raw(), properties.eventBridge().targetArn()));
+        new RuleStep(events, names.rule(), names.raw(), properties.eventbridge().targetArn()));
     if (replicates(job)) {
       WorkerProperties.Dms settings = properties.dms();
       DmsEndpointStep endpoint =

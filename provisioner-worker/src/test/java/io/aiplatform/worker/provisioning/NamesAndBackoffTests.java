@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class NamesAndBackoffTests {
 
@@ -61,8 +63,29 @@ class NamesAndBackoffTests {
     assertThat(defaults.jobsQueue()).isEqualTo("platform-provisioning-jobs.fifo");
     assertThat(defaults.resultsQueue()).isEqualTo("platform-provisioning-results");
     assertThat(defaults.glue().crawlerSchedule()).isEqualTo("cron(0 */6 * * ? *)");
-    assertThat(defaults.eventBridge().hasTarget()).isFalse();
+    assertThat(defaults.eventbridge().hasTarget()).isFalse();
     assertThat(defaults.buckets().rawTransitionStorageClass()).isEqualTo("STANDARD_IA");
+  }
+
+  @Test
+  void documentedEnvironmentVariablesBind() {
+    Map<String, Object> env =
+        Map.of(
+            "PLATFORM_WORKER_RESOURCE_PREFIX", "acme",
+            "PLATFORM_WORKER_EVENTBRIDGE_TARGET_ARN", "arn:target",
+            "PLATFORM_WORKER_BUCKETS_KMS_KEY_ID", "alias/k",
+            "PLATFORM_WORKER_DMS_S3_SERVICE_ROLE_ARN", "arn:role");
+    StandardEnvironment environment = new StandardEnvironment();
+    String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+    environment.getPropertySources().replace(name, new SystemEnvironmentPropertySource(name, env));
+
+    WorkerProperties properties =
+        Binder.get(environment).bindOrCreate("platform.worker", WorkerProperties.class);
+
+    assertThat(properties.resourcePrefix()).isEqualTo("acme");
+    assertThat(properties.eventbridge().targetArn()).isEqualTo("arn:target");
+    assertThat(properties.buckets().kmsKeyId()).isEqualTo("alias/k");
+    assertThat(properties.dms().s3ServiceRoleArn()).isEqualTo("arn:role");
   }
 
   private static WorkerProperties bind(Map<String, String> settings) {

@@ -138,7 +138,7 @@ abstract class WorkerIntegrationTest {
             Map.entry("retry-max-delay", "4s"),
             Map.entry("buckets.kms-key-id", ENV.kmsKeyArn()),
             Map.entry("glue.crawler-role-arn", CRAWLER_ROLE),
-            Map.entry("event-bridge.target-arn", ENV.targetArn()),
+            Map.entry("eventbridge.target-arn", ENV.targetArn()),
             Map.entry("dms.replication-instance-arn", REPLICATION_INSTANCE),
             Map.entry("dms.source-endpoint-arn", SOURCE_ENDPOINT),
             Map.entry("dms.source-schema", "sales"),
