@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.waiters.Waiter;
 import software.amazon.awssdk.core.waiters.WaiterAcceptor;
@@ -15,9 +16,11 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.databasemigration.model.DescribeReplicationTasksResponse;
 import software.amazon.awssdk.services.databasemigration.model.Filter;
+import software.amazon.awssdk.services.databasemigration.model.InvalidResourceStateException;
 import software.amazon.awssdk.services.databasemigration.model.MigrationTypeValue;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 import software.amazon.awssdk.services.databasemigration.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskTypeValue;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * from the platform's source endpoint into the system's S3 target endpoint.
  */
 final class DmsTaskStep implements Step {
+
+  private static final Set<String> STARTABLE = Set.of("creating", "ready", "stopped");
 
   private final DatabaseMigrationClient dms;
   private final String task;
@@ -107,11 +112,33 @@ final class DmsTaskStep implements Step {
       dms.modifyReplicationTask(
           b -> b.replicationTaskArn(found.arn()).tableMappings(tableMappings));
     }
+    start(found.arn(), current == null ? "creating" : current.status());
+  }
+
+  /**
+   * Replication is the point of the task, so the desired state is running. AWS refuses to start a
+   * task that is still being created; the job then tries again later.
+   */
+  private void start(String arn, String status) {
+    if (!STARTABLE.contains(status)) {
+      return;
+    }
+    StartReplicationTaskTypeValue type =
+        "stopped".equals(status)
+            ? StartReplicationTaskTypeValue.RESUME_PROCESSING
+            : StartReplicationTaskTypeValue.START_REPLICATION;
+    try {
+      dms.startReplicationTask(b -> b.replicationTaskArn(arn).startReplicationTaskType(type));
+    } catch (InvalidResourceStateException e) {
+      throw new ResourceSettlingException(
+          "DMS task %s is %s; it is started on the next attempt".formatted(task, status), e);
+    }
   }
 
   @Override
   public void delete(Found found) {
-    if (current != null && "running".equals(current.status())) {
+    String status = status(found.arn());
+    if ("running".equals(status) || "starting".equals(status)) {
       dms.stopReplicationTask(b -> b.replicationTaskArn(found.arn()));
       untilTask(
           found.arn(),
@@ -120,6 +147,17 @@ final class DmsTaskStep implements Step {
     dms.deleteReplicationTask(b -> b.replicationTaskArn(found.arn()));
     // Deletion is asynchronous in AWS, and the target endpoint cannot go while the task exists.
     untilTask(found.arn(), r -> r.replicationTasks().isEmpty());
+  }
+
+  private String status(String arn) {
+    try {
+      return dms.describeReplicationTasks(b -> b.filters(byArn(arn))).replicationTasks().stream()
+          .map(ReplicationTask::status)
+          .findFirst()
+          .orElse(null);
+    } catch (ResourceNotFoundException e) {
+      return null;
+    }
   }
 
   /**

@@ -27,6 +27,9 @@ enum ErrorClass {
           "ConcurrentModificationException");
 
   static ErrorClass of(Throwable error) {
+    if (error instanceof ResourceSettlingException) {
+      return TRANSIENT;
+    }
     if (error instanceof AwsServiceException aws) {
       boolean transientError =
           aws.isThrottlingException()

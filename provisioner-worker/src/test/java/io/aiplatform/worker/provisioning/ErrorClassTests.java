@@ -42,6 +42,12 @@ class ErrorClassTests {
   }
 
   @org.junit.jupiter.api.Test
+  void aResourceThatIsStillSettlingIsTransient() {
+    assertThat(ErrorClass.of(new ResourceSettlingException("creating", null)))
+        .isEqualTo(ErrorClass.TRANSIENT);
+  }
+
+  @org.junit.jupiter.api.Test
   void aForeignResourceOrABugIsPermanent() {
     assertThat(ErrorClass.of(new ForeignResourceException("S3_BUCKET", "x", null)))
         .isEqualTo(ErrorClass.PERMANENT);

@@ -76,6 +76,13 @@ final class Faults implements AwsSyncClientCustomizer {
     return rule;
   }
 
+  /** Fails the next {@code times} matching calls with this very exception. */
+  Rule fail(String operation, String marker, int times, AwsServiceException error) {
+    Rule rule = new Rule(operation, marker, times, error, null);
+    rules.add(rule);
+    return rule;
+  }
+
   /** Holds the next matching call for {@code delay} before it goes out. */
   Rule slow(String operation, String marker, Duration delay) {
     Rule rule = new Rule(operation, marker, 1, null, delay);

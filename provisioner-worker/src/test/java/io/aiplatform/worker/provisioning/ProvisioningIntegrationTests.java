@@ -206,6 +206,7 @@ class ProvisioningIntegrationTests extends WorkerIntegrationTest {
             .replicationTasks()
             .get(0);
     assertThat(task.migrationTypeAsString()).isEqualTo("full-load-and-cdc");
+    assertThat(task.status()).isEqualTo("running");
     assertThat(task.sourceEndpointArn()).isEqualTo(SOURCE_ENDPOINT);
     assertThat(task.targetEndpointArn()).isEqualTo(endpoint.endpointArn());
     assertThat(task.replicationInstanceArn()).isEqualTo(REPLICATION_INSTANCE);

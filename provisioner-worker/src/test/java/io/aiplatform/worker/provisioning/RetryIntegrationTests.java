@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.databasemigration.model.Filter;
+import software.amazon.awssdk.services.databasemigration.model.InvalidResourceStateException;
 
 class RetryIntegrationTests extends WorkerIntegrationTest {
 
@@ -52,6 +55,42 @@ class RetryIntegrationTests extends WorkerIntegrationTest {
     assertThat(Duration.between(failures.get(1), database.at()))
         .isGreaterThan(Duration.ofMillis(1900));
     assertThat(ResultsInbox.of(this).forJob(job.jobId())).hasSize(1);
+  }
+
+  @Test
+  void aReplicationTaskStillBeingCreatedIsStartedOnALaterAttempt() {
+    ProvisioningJob job = provisionJob(List.of("orders"));
+    ResourceNames names = names(job);
+    Faults.Rule notReady =
+        faults.fail(
+            "StartReplicationTask",
+            names.dmsTask(),
+            1,
+            InvalidResourceStateException.builder()
+                .statusCode(400)
+                .awsErrorDetails(
+                    AwsErrorDetails.builder()
+                        .errorCode("InvalidResourceStateFault")
+                        .errorMessage("Replication task is not ready")
+                        .build())
+                .build());
+
+    send(job);
+    ProvisioningResult result = awaitResults(job, 1).get(0);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(notReady.firedAt()).hasSize(1);
+    assertThat(
+            dms.describeReplicationTasks(
+                    b ->
+                        b.filters(
+                            Filter.builder()
+                                .name("replication-task-id")
+                                .values(names.dmsTask())
+                                .build()))
+                .replicationTasks())
+        .singleElement()
+        .satisfies(task -> assertThat(task.status()).isEqualTo("running"));
   }
 
   @Test
