@@ -88,9 +88,14 @@ final class RuleStep implements Step {
         && (!pattern.equals(current.eventPattern()) || current.state() != RuleState.ENABLED)) {
       events.putRule(b -> b.name(rule).eventPattern(pattern).state(RuleState.ENABLED));
     }
-    if (targetArn != null && !targetArn.isBlank() && !hasTarget()) {
+    List<Target> targets = events.listTargetsByRule(b -> b.rule(rule)).targets();
+    boolean wanted = targetArn != null && !targetArn.isBlank();
+    if (wanted && targets.stream().noneMatch(t -> isOurs(t) && targetArn.equals(t.arn()))) {
       events.putTargets(
           b -> b.rule(rule).targets(Target.builder().id(TARGET_ID).arn(targetArn).build()));
+    } else if (!wanted && targets.stream().anyMatch(RuleStep::isOurs)) {
+      // The platform dropped its target: the rule must stop delivering to the old one.
+      events.removeTargets(b -> b.rule(rule).ids(TARGET_ID));
     }
   }
 
@@ -104,9 +109,8 @@ final class RuleStep implements Step {
     events.deleteRule(b -> b.name(rule));
   }
 
-  private boolean hasTarget() {
-    return events.listTargetsByRule(b -> b.rule(rule)).targets().stream()
-        .anyMatch(t -> TARGET_ID.equals(t.id()) && targetArn.equals(t.arn()));
+  private static boolean isOurs(Target target) {
+    return TARGET_ID.equals(target.id());
   }
 
   private static List<Tag> eventTags(Map<String, String> tags) {
