@@ -58,6 +58,12 @@ final class BucketStep implements Step {
       s3.headBucket(b -> b.bucket(bucket));
     } catch (NoSuchBucketException e) {
       return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 403) {
+        // Bucket names are global: 403 here means another account owns this name.
+        throw new ForeignResourceException(kind().name(), bucket, "another AWS account");
+      }
+      throw e;
     }
     return Optional.of(new Found(arn(), tags()));
   }
@@ -73,7 +79,13 @@ final class BucketStep implements Step {
             b.createBucketConfiguration(c -> c.locationConstraint(region.id()));
           }
         });
-    putTags(tags);
+    try {
+      putTags(tags);
+    } catch (RuntimeException e) {
+      // An untagged bucket would look foreign to every later attempt: remove it while it is empty.
+      s3.deleteBucket(b -> b.bucket(bucket));
+      throw e;
+    }
     return arn();
   }
 

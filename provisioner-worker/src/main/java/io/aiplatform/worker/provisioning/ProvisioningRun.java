@@ -88,7 +88,7 @@ final class ProvisioningRun {
     }
     Found found = existing.get();
     if (!owner.ownedBySystem(found.tags())) {
-      throw new ForeignResourceException(
+      throw ForeignResourceException.taggedFor(
           step.kind().name(), step.name(), found.tags().get(OwnerTags.SYSTEM_ID));
     }
     if (owner.createdByJob(found.tags())) {

@@ -49,7 +49,7 @@ class ErrorClassTests {
 
   @org.junit.jupiter.api.Test
   void aForeignResourceOrABugIsPermanent() {
-    assertThat(ErrorClass.of(new ForeignResourceException("S3_BUCKET", "x", null)))
+    assertThat(ErrorClass.of(ForeignResourceException.taggedFor("S3_BUCKET", "x", null)))
         .isEqualTo(ErrorClass.PERMANENT);
     assertThat(ErrorClass.of(new IllegalStateException("bug"))).isEqualTo(ErrorClass.PERMANENT);
   }

@@ -57,6 +57,7 @@ class RollbackIntegrationTests extends WorkerIntegrationTest {
   @ParameterizedTest(name = "{0} of the {1} fails with {3}")
   @CsvSource({
     "CreateBucket, curated, 403, AccessDenied, 1",
+    "PutBucketTagging, curated, 403, AccessDenied, 1",
     "PutBucketEncryption, prod, 400, KMS.NotFoundException, 3",
     "CreateDatabase, glueDatabase, 400, AccessDeniedException, 3",
     "CreateCrawler, crawler, 400, ResourceNumberLimitExceededException, 4",
