@@ -7,6 +7,8 @@ import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.Visibility;
 import io.awspring.cloud.sqs.operations.SqsTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
@@ -34,13 +36,16 @@ class JobListener {
   private final SqsTemplate sqs;
   private final ThreadPoolTaskScheduler scheduler;
   private final WorkerProperties properties;
+  private final MeterRegistry meters;
 
   JobListener(
       JobHandler handler,
       JobsQueue queue,
       SqsTemplate sqs,
       ThreadPoolTaskScheduler visibilityScheduler,
-      WorkerProperties properties) {
+      WorkerProperties properties,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.handler = handler;
     this.queue = queue;
     this.sqs = sqs;
@@ -58,10 +63,12 @@ class JobListener {
     int receiveCount = Integer.parseInt(receives);
     ProvisioningResult result;
     ScheduledFuture<?> heartbeat = startHeartbeat(visibility);
+    Timer.Sample timing = Timer.start(meters);
     try {
       result = handler.handle(job, receiveCount >= queue.maxReceiveCount());
     } catch (RetryLaterException e) {
       heartbeat.cancel(false);
+      timing.stop(timer(job, "RETRY"));
       Duration delay = Backoff.delay(receiveCount, properties);
       log.warn("job {} will run again in {}: {}", job.jobId(), delay, e.getMessage());
       visibility.changeTo((int) delay.toSeconds());
@@ -69,7 +76,17 @@ class JobListener {
     } finally {
       heartbeat.cancel(false);
     }
+    timing.stop(timer(job, result.outcome().name()));
     sqs.send(properties.resultsQueue(), result);
+  }
+
+  /** Job attempts by kind and outcome ({@code SUCCEEDED}, {@code FAILED}, {@code RETRY}). */
+  private Timer timer(ProvisioningJob job, String outcome) {
+    return Timer.builder("platform.worker.jobs")
+        .description("Provisioning job attempts")
+        .tag("kind", job.kind().name())
+        .tag("outcome", outcome)
+        .register(meters);
   }
 
   private ScheduledFuture<?> startHeartbeat(Visibility visibility) {

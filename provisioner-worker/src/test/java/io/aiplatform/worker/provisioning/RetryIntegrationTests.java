@@ -8,15 +8,19 @@ import io.aiplatform.contracts.ProvisioningResult;
 import io.aiplatform.contracts.ProvisioningResult.Outcome;
 import io.aiplatform.contracts.ResourceResult;
 import io.aiplatform.contracts.ResourceResult.Action;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.databasemigration.model.Filter;
 import software.amazon.awssdk.services.databasemigration.model.InvalidResourceStateException;
 
 class RetryIntegrationTests extends WorkerIntegrationTest {
+
+  @Autowired MeterRegistry meters;
 
   @Test
   void throttlingTwiceThenSuccessEndsProvisionedWithoutRollbackAfterSpacedRetries() {
@@ -55,6 +59,10 @@ class RetryIntegrationTests extends WorkerIntegrationTest {
     assertThat(Duration.between(failures.get(1), database.at()))
         .isGreaterThan(Duration.ofMillis(1900));
     assertThat(ResultsInbox.of(this).forJob(job.jobId())).hasSize(1);
+    assertThat(meters.get("platform.worker.jobs").tag("outcome", "RETRY").timer().count())
+        .isGreaterThanOrEqualTo(2);
+    assertThat(meters.get("platform.worker.jobs").tag("outcome", "SUCCEEDED").timer().count())
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test
