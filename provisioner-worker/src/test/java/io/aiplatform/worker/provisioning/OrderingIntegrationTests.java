@@ -25,4 +25,21 @@ class OrderingIntegrationTests extends WorkerIntegrationTest {
     assertThat(List.of(quickResult.outcome(), slowResult.outcome()))
         .containsOnly(ProvisioningResult.Outcome.SUCCEEDED);
   }
+
+  @Test
+  void aJobWaitingForItsRetryStillRunsBeforeTheSystemsNextJob() {
+    ProvisioningJob provision = provisionJob(List.of());
+    ProvisioningJob deprovision = deprovisionJob(provision, true);
+    faults.fail("CreateDatabase", names(provision).glueDatabase(), 1, 400, "ThrottlingException");
+
+    send(provision);
+    send(deprovision);
+    ProvisioningResult provisioned = awaitResults(provision, 1).get(0);
+    ProvisioningResult deprovisioned = awaitResults(deprovision, 1).get(0);
+
+    assertThat(provisioned.outcome()).isEqualTo(ProvisioningResult.Outcome.SUCCEEDED);
+    assertThat(deprovisioned.outcome()).isEqualTo(ProvisioningResult.Outcome.SUCCEEDED);
+    assertThat(provisioned.finishedAt()).isBefore(deprovisioned.finishedAt());
+    assertThat(existence(provision)).doesNotContainValue(true);
+  }
 }
