@@ -1,24 +1,19 @@
 package io.aiplatform.worker.provisioning;
 
-import io.aiplatform.worker.WorkerProperties;
 import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
-import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The AWS clients the steps use beyond the starters' S3 and SQS clients, and the jobs listener's
- * container factory.
+ * The AWS clients the steps use beyond the starters' S3 and SQS clients.
  *
  * <p>Spring Cloud AWS has no starter for Glue, DMS, EventBridge or STS, so these clients go through
  * its {@link AwsClientBuilderConfigurer} to share region, credentials and endpoint with the
@@ -54,30 +49,6 @@ class AwsClientsConfiguration {
   @Bean
   StsClient stsClient() {
     return configure(StsClient.builder()).build();
-  }
-
-  /** Runs the visibility heartbeats of running jobs. */
-  @Bean
-  ThreadPoolTaskScheduler visibilityScheduler() {
-    ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setPoolSize(2);
-    scheduler.setThreadNamePrefix("visibility-");
-    return scheduler;
-  }
-
-  /** The jobs listener's factory: concurrency and poll timeout come from the worker's settings. */
-  @Bean
-  SqsMessageListenerContainerFactory<Object> jobsListenerFactory(
-      SqsAsyncClient sqs, WorkerProperties properties) {
-    return SqsMessageListenerContainerFactory.builder()
-        .sqsAsyncClient(sqs)
-        .configure(
-            options ->
-                options
-                    .maxConcurrentMessages(properties.concurrency())
-                    .maxMessagesPerPoll(Math.min(10, properties.concurrency()))
-                    .pollTimeout(properties.pollTimeout()))
-        .build();
   }
 
   private <B extends AwsSyncClientBuilder<?, ?> & AwsClientBuilder<B, ?>> B configure(B builder) {
