@@ -2,6 +2,7 @@ package io.aiplatform.worker.provisioning;
 
 import io.aiplatform.worker.WorkerProperties;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -34,7 +35,9 @@ class JobsListenerConfiguration {
                 options
                     .maxConcurrentMessages(properties.concurrency())
                     .maxMessagesPerPoll(Math.min(10, properties.concurrency()))
-                    .pollTimeout(properties.pollTimeout()))
+                    .pollTimeout(properties.pollTimeout())
+                    // A queue created on the fly would lack the DLQ platform-api relies on.
+                    .queueNotFoundStrategy(QueueNotFoundStrategy.FAIL))
         .build();
   }
 }
