@@ -1,7 +1,13 @@
 package io.aiplatform.worker;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,11 +19,119 @@ import org.springframework.validation.annotation.Validated;
  * @param resourcePrefix prefix of every AWS resource name the worker manages
  * @param jobsQueue the SQS FIFO queue jobs arrive on
  * @param resultsQueue the SQS queue results are sent to
+ * @param concurrency how many jobs (of different systems) run at once
+ * @param pollTimeout how long one receive call on the jobs queue waits for messages
+ * @param visibilityExtension how far a running job pushes its message's visibility each time; it
+ *     does so every half of this
+ * @param retryBaseDelay delay before the second attempt of a job that hit a transient error; it
+ *     doubles per attempt
+ * @param retryMaxDelay upper bound of that delay
+ * @param buckets settings of the three data buckets
+ * @param glue settings of the Glue crawler
+ * @param eventbridge settings of the raw-to-curated rule
+ * @param dms settings of the optional DMS replication; all four must be set to enable it
  */
 @Validated
 @ConfigurationProperties("platform.worker")
 public record WorkerProperties(
     @DefaultValue("platform") @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,30}[a-z0-9]")
         String resourcePrefix,
-    @DefaultValue("platform-provisioning-jobs.fifo") @NotBlank String jobsQueue,
-    @DefaultValue("platform-provisioning-results") @NotBlank String resultsQueue) {}
+    @DefaultValue(DEFAULT_JOBS_QUEUE) @NotBlank String jobsQueue,
+    @DefaultValue("platform-provisioning-results") @NotBlank String resultsQueue,
+    @DefaultValue("10") @Min(1) @Max(100) int concurrency,
+    @DefaultValue("10s") @NotNull Duration pollTimeout,
+    @DefaultValue("60s") @NotNull Duration visibilityExtension,
+    @DefaultValue("10s") @NotNull Duration retryBaseDelay,
+    @DefaultValue("15m") @NotNull Duration retryMaxDelay,
+    @DefaultValue @Valid Buckets buckets,
+    @DefaultValue @Valid Glue glue,
+    @DefaultValue @Valid EventBridge eventbridge,
+    @DefaultValue @Valid Dms dms) {
+
+  /** The default jobs queue; also the listener's fallback when the setting is absent. */
+  public static final String DEFAULT_JOBS_QUEUE = "platform-provisioning-jobs.fifo";
+
+  @AssertTrue(message = "poll-timeout must be between 1 and 20 seconds")
+  boolean isPollTimeoutValid() {
+    return pollTimeout.toMillis() >= 1000 && pollTimeout.toSeconds() <= 20;
+  }
+
+  @AssertTrue(message = "visibility-extension must be between 2 seconds and 12 hours")
+  boolean isVisibilityExtensionValid() {
+    return visibilityExtension.toSeconds() >= 2 && visibilityExtension.toHours() <= 12;
+  }
+
+  @AssertTrue(message = "retry delays must be between 0 and 12 hours, base <= max")
+  boolean isRetryDelayValid() {
+    return !retryBaseDelay.isNegative()
+        && retryBaseDelay.compareTo(retryMaxDelay) <= 0
+        && retryMaxDelay.toHours() < 12;
+  }
+
+  /**
+   * Settings of the data buckets.
+   *
+   * @param kmsKeyId the KMS key (id, ARN or alias) for default SSE-KMS encryption
+   * @param rawTransitionDays age in days after which raw objects move to a cheaper class
+   * @param rawTransitionStorageClass the storage class raw objects move to
+   * @param noncurrentVersionExpirationDays days after which noncurrent versions expire
+   */
+  public record Buckets(
+      @DefaultValue("alias/platform-data") @NotBlank String kmsKeyId,
+      @DefaultValue("30") @Min(1) int rawTransitionDays,
+      @DefaultValue("STANDARD_IA")
+          @Pattern(regexp = "STANDARD_IA|ONEZONE_IA|INTELLIGENT_TIERING|GLACIER_IR|GLACIER")
+          String rawTransitionStorageClass,
+      @DefaultValue("90") @Min(1) int noncurrentVersionExpirationDays) {}
+
+  /**
+   * Settings of the Glue crawler.
+   *
+   * @param crawlerRoleArn the IAM role the crawler runs as
+   * @param crawlerSchedule when the crawler runs
+   */
+  public record Glue(
+      @DefaultValue("arn:aws:iam::000000000000:role/platform-glue-crawler") @NotBlank
+          String crawlerRoleArn,
+      @DefaultValue("cron(0 */6 * * ? *)") @NotBlank String crawlerSchedule) {}
+
+  /**
+   * Settings of the raw-to-curated EventBridge rule.
+   *
+   * @param targetArn where matching events go; no target when blank
+   */
+  public record EventBridge(@DefaultValue("") String targetArn) {
+
+    /** Whether a target is configured. */
+    public boolean hasTarget() {
+      return present(targetArn);
+    }
+  }
+
+  /**
+   * Settings of the optional DMS replication into the raw bucket.
+   *
+   * @param replicationInstanceArn the platform's replication instance
+   * @param sourceEndpointArn the platform's source database endpoint
+   * @param sourceSchema the schema the system's {@code data_sources} tables live in
+   * @param s3ServiceRoleArn the role DMS uses to write to the raw bucket
+   */
+  public record Dms(
+      @DefaultValue("") String replicationInstanceArn,
+      @DefaultValue("") String sourceEndpointArn,
+      @DefaultValue("") String sourceSchema,
+      @DefaultValue("") String s3ServiceRoleArn) {
+
+    /** Whether every DMS setting is present, which turns DMS replication on. */
+    public boolean enabled() {
+      return present(replicationInstanceArn)
+          && present(sourceEndpointArn)
+          && present(sourceSchema)
+          && present(s3ServiceRoleArn);
+    }
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+}
