@@ -65,7 +65,8 @@ def queues():
           {**fifo, "VisibilityTimeout": "60", "RedrivePolicy": redrive(jobs_dlq)})
     _, results_dlq = queue(f"{PREFIX}-provisioning-results-dlq", {})
     queue(f"{PREFIX}-provisioning-results", {"RedrivePolicy": redrive(results_dlq)})
-    _, raw_events = queue(f"{PREFIX}-raw-object-events", {})
+    # Target of every system's raw-to-curated EventBridge rule (as in Terraform).
+    _, raw_events = queue(f"{PREFIX}-raw-to-curated", {})
     log("queues ready")
     return raw_events
 
@@ -135,18 +136,42 @@ def delivery_streams():
     return bucket
 
 
+def dev_keys(directory):
+    """A development RSA key pair, made once per stack: useless anywhere but this stack."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    private_path = os.path.join(directory, "dev-private.pem")
+    public_path = os.path.join(directory, "dev-public.pem")
+    if not os.path.exists(private_path):
+        os.makedirs(directory, exist_ok=True)
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        with open(private_path, "wb") as out:
+            out.write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                        serialization.NoEncryption()))
+        os.chmod(private_path, 0o644)  # the host user mints tokens with it; development only
+        with open(public_path, "wb") as out:
+            out.write(key.public_key().public_bytes(serialization.Encoding.PEM,
+                                                    serialization.PublicFormat.SubjectPublicKeyInfo))
+        log(f"generated a development key pair in {directory}")
+    return public_path
+
+
 def main():
+    keys_dir = os.environ.get("PLATFORM_DEV_KEYS_DIR")
     key_arn = kms_key()
     raw_events = queues()
     stream()
     reference_table()
     bucket = delivery_streams()
     settings = {
-        "PLATFORM_WORKER_KMS_KEY_ID": key_arn,
-        "PLATFORM_WORKER_CRAWLER_ROLE_ARN": role(f"{PREFIX}-glue-crawler", "glue.amazonaws.com"),
+        "PLATFORM_WORKER_BUCKETS_KMS_KEY_ID": key_arn,
+        "PLATFORM_WORKER_GLUE_CRAWLER_ROLE_ARN": role(f"{PREFIX}-glue-crawler", "glue.amazonaws.com"),
         "PLATFORM_WORKER_EVENTBRIDGE_TARGET_ARN": raw_events,
         "PLATFORM_DELIVERY_BUCKET": bucket,
     }
+    if keys_dir:
+        settings["PLATFORM_API_SECURITY_PUBLIC_KEY_LOCATION"] = "file:" + dev_keys(keys_dir)
     for key, value in settings.items():
         print(f"{key}={value}")
     log("all resources ready")

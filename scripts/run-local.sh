@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# The whole product on this machine without Docker: PostgreSQL and moto_server (through
+# backing-services.sh), the emulator's resources (local/init.py, the same init compose runs),
+# a development key pair made now, and the three services from their jars.
+#
+#   scripts/run-local.sh start    # builds the jars if needed, starts everything, prints URL + token
+#   scripts/run-local.sh stop     # stops exactly what start started
+#   scripts/run-local.sh env      # prints the variables a shell needs to talk to the stack
+#
+# Ports: API_PORT (8080), WORKER_PORT (8081), CONSUMER_PORT (8082). State: .run-local/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+state="$root/.run-local"
+version=0.1.0-SNAPSHOT
+services=(platform-api provisioner-worker enrichment-consumer)
+
+log() { printf '[run-local] %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+port_of() {
+  case $1 in
+    platform-api) echo "${API_PORT:-8080}" ;;
+    provisioner-worker) echo "${WORKER_PORT:-8081}" ;;
+    enrichment-consumer) echo "${CONSUMER_PORT:-8082}" ;;
+  esac
+}
+
+build_jars() {
+  local missing=0 s
+  for s in "${services[@]}"; do [[ -f "$s/target/$s-$version.jar" ]] || missing=1; done
+  if (( missing )); then
+    log "building the service jars (./mvnw package, tests skipped)"
+    ./mvnw -B -q package -DskipTests >&2
+  fi
+}
+
+start_backing() {
+  scripts/backing-services.sh start >"$state/backing.env"
+  # shellcheck disable=SC1091
+  source "$state/backing.env"
+  local port=${PLATFORM_TEST_JDBC_URL##*:}; port=${port%%/*}
+  psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE platform" >/dev/null
+  {
+    echo "export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$port/platform"
+    echo "export SPRING_DATASOURCE_USERNAME=postgres"
+    echo "export SPRING_DATASOURCE_PASSWORD="
+    echo "export AWS_ENDPOINT=$PLATFORM_TEST_AWS_ENDPOINT"
+  } >"$state/stack.env"
+}
+
+init_aws() {
+  AWS_ENDPOINT_URL=$PLATFORM_TEST_AWS_ENDPOINT AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test \
+    AWS_REGION=us-east-1 PLATFORM_DEV_KEYS_DIR="$state/keys" python3 local/init.py \
+    | sed 's/^/export /' >>"$state/stack.env"
+}
+
+# The settings every service gets; the same values compose sets in docker-compose.yml.
+service_env() {
+  # shellcheck disable=SC1091
+  source "$state/stack.env"
+  export SPRING_CLOUD_AWS_ENDPOINT=$AWS_ENDPOINT SPRING_CLOUD_AWS_REGION_STATIC=us-east-1
+  export SPRING_CLOUD_AWS_CREDENTIALS_ACCESS_KEY=test SPRING_CLOUD_AWS_CREDENTIALS_SECRET_KEY=test
+  export SPRING_CLOUD_AWS_S3_PATH_STYLE_ACCESS_ENABLED=true AWS_CBOR_ENABLED=false
+  export PLATFORM_WORKER_POLL_TIMEOUT=${PLATFORM_WORKER_POLL_TIMEOUT:-2s}
+  export PLATFORM_ENRICHMENT_KCL_FAILOVER_TIME=${PLATFORM_ENRICHMENT_KCL_FAILOVER_TIME:-3s}
+  export PLATFORM_ENRICHMENT_KCL_LEASE_ASSIGNMENT_INTERVAL=${PLATFORM_ENRICHMENT_KCL_LEASE_ASSIGNMENT_INTERVAL:-1s}
+  export PLATFORM_ENRICHMENT_KCL_SHARD_SYNC_INTERVAL=${PLATFORM_ENRICHMENT_KCL_SHARD_SYNC_INTERVAL:-1s}
+  export PLATFORM_ENRICHMENT_KCL_LEADER_LEASE_DURATION=${PLATFORM_ENRICHMENT_KCL_LEADER_LEASE_DURATION:-5s}
+  export PLATFORM_ENRICHMENT_KCL_LEADER_HEARTBEAT=${PLATFORM_ENRICHMENT_KCL_LEADER_HEARTBEAT:-1s}
+  export PLATFORM_ENRICHMENT_KCL_WORKER_METRICS_REPORT_INTERVAL=${PLATFORM_ENRICHMENT_KCL_WORKER_METRICS_REPORT_INTERVAL:-1s}
+  export PLATFORM_ENRICHMENT_KCL_IDLE_TIME_BETWEEN_READS=${PLATFORM_ENRICHMENT_KCL_IDLE_TIME_BETWEEN_READS:-200ms}
+}
+
+start_service() {
+  local s=$1 port
+  port=$(port_of "$s")
+  (SERVER_PORT=$port exec java -Daws.cborEnabled=false -jar "$s/target/$s-$version.jar") \
+    >"$state/logs/$s.log" 2>&1 &
+  echo $! >"$state/$s.pid"
+}
+
+await_ready() {
+  local s=$1 port i
+  port=$(port_of "$s")
+  for i in $(seq 1 180); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" && return 0
+    kill -0 "$(cat "$state/$s.pid")" 2>/dev/null || die "$s exited: see $state/logs/$s.log"
+    sleep 1
+  done
+  die "$s not ready after 180 s: see $state/logs/$s.log"
+}
+
+start() {
+  [[ -f "$state/backing.env" ]] && die "already running (scripts/run-local.sh stop first)"
+  build_jars
+  mkdir -p "$state/logs"
+  trap 'rc=$?; if (( rc != 0 )); then log "start failed; stopping what was started"; stop; fi' EXIT
+  start_backing
+  init_aws
+  service_env
+  local s
+  for s in "${services[@]}"; do start_service "$s"; done
+  for s in "${services[@]}"; do await_ready "$s"; log "$s ready on port $(port_of "$s")"; done
+  trap - EXIT
+  {
+    echo "export API_URL=http://127.0.0.1:$(port_of platform-api)"
+    echo "export DEV_PRIVATE_KEY=$state/keys/dev-private.pem"
+  } >>"$state/stack.env"
+  cat <<DONE
+API:    http://127.0.0.1:$(port_of platform-api)   (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui.html)
+Token:  $(scripts/dev-token.sh token "$state/keys/dev-private.pem")
+Demo:   scripts/demo.sh        Stop: scripts/run-local.sh stop        Logs: $state/logs/
+DONE
+}
+
+stop_service() {
+  local pidfile="$state/$1.pid" pid i
+  [[ -f "$pidfile" ]] || return 0
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$1-$version.jar"; then
+    kill "$pid"
+    for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
+}
+
+stop() {
+  [[ -d "$state" ]] || { log "nothing to stop"; return 0; }
+  local s
+  for s in "${services[@]}"; do stop_service "$s"; done
+  if [[ -f "$state/backing.env" ]]; then
+    # shellcheck disable=SC1091
+    source "$state/backing.env"
+    scripts/backing-services.sh stop "$PLATFORM_BACKING_DIR" || true
+  fi
+  rm -rf "$state"
+  log "stopped"
+}
+
+print_env() {
+  [[ -f "$state/stack.env" ]] || die "not running"
+  cat "$state/stack.env"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  env) print_env ;;
+  *) die "usage: $0 start | stop | env" ;;
+esac
