@@ -1,0 +1,190 @@
+package io.aiplatform.e2e;
+
+import io.aiplatform.testsupport.BackingServices;
+import io.aiplatform.testsupport.TestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole product as separate processes: the emulator's resources made by {@code local/init.py}
+ * (the same init the local stack uses) under a prefix of this run's own, and the three services
+ * started from their jars against one PostgreSQL database and one emulator.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+  private static final Path ROOT = Path.of(System.getProperty("e2e.root", "..")).normalize();
+  private static final String VERSION = System.getProperty("e2e.version", "0.1.0-SNAPSHOT");
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+
+  final String prefix;
+  final DevTokens tokens;
+  final Map<String, String> initOutputs;
+  private ServiceProcess api;
+  private ServiceProcess worker;
+  private ServiceProcess consumer;
+
+  private RunningPlatform(String prefix, DevTokens tokens, Map<String, String> initOutputs) {
+    this.prefix = prefix;
+    this.tokens = tokens;
+    this.initOutputs = initOutputs;
+  }
+
+  static RunningPlatform start() throws Exception {
+    RunningPlatform platform = null;
+    try {
+      Path work = Files.createDirectories(ROOT.resolve("e2e-tests/target/e2e"));
+      DevTokens tokens = DevTokens.generate();
+      String prefix = "e2e" + UUID.randomUUID().toString().substring(0, 6);
+      platform = new RunningPlatform(prefix, tokens, runInit(prefix));
+      platform.startServices(work);
+      return platform;
+    } catch (Exception | Error e) {
+      if (platform != null) {
+        platform.close();
+      }
+      throw e;
+    }
+  }
+
+  String apiUrl() {
+    return api.baseUrl();
+  }
+
+  String deliveryBucket() {
+    return initOutputs.get("PLATFORM_DELIVERY_BUCKET");
+  }
+
+  String stream() {
+    return prefix + "-events";
+  }
+
+  private void startServices(Path work) throws IOException {
+    Path logs = work.resolve("logs-" + prefix);
+    Path publicKey = tokens.writePublicKey(Files.createDirectories(work.resolve("keys")));
+    api = start("platform-api", apiEnv(publicKey), logs);
+    worker = start("provisioner-worker", workerEnv(), logs);
+    consumer = start("enrichment-consumer", consumerEnv(), logs);
+    api.awaitReady(START_TIMEOUT);
+    worker.awaitReady(START_TIMEOUT);
+    consumer.awaitReady(START_TIMEOUT);
+  }
+
+  private static ServiceProcess start(String module, Map<String, String> env, Path logs)
+      throws IOException {
+    Path jar = ROOT.resolve(module + "/target/" + module + "-" + VERSION + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: run the build through ./mvnw verify");
+    }
+    return ServiceProcess.start(jar, module, freePort(), env, logs);
+  }
+
+  private Map<String, String> awsEnv() {
+    Map<String, String> env = new HashMap<>();
+    env.put("SPRING_CLOUD_AWS_ENDPOINT", BackingServices.awsEndpoint());
+    env.put("SPRING_CLOUD_AWS_REGION_STATIC", BackingServices.REGION);
+    env.put("SPRING_CLOUD_AWS_CREDENTIALS_ACCESS_KEY", BackingServices.EMULATOR_CREDENTIAL);
+    env.put("SPRING_CLOUD_AWS_CREDENTIALS_SECRET_KEY", BackingServices.EMULATOR_CREDENTIAL);
+    env.put("SPRING_CLOUD_AWS_S3_PATH_STYLE_ACCESS_ENABLED", "true");
+    env.put("AWS_CBOR_ENABLED", "false");
+    return env;
+  }
+
+  private Map<String, String> apiEnv(Path publicKey) {
+    TestDatabase db = BackingServices.database();
+    Map<String, String> env = awsEnv();
+    env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
+    env.put("SPRING_DATASOURCE_USERNAME", db.username());
+    env.put("SPRING_DATASOURCE_PASSWORD", db.password());
+    env.put("PLATFORM_API_RESOURCE_PREFIX", prefix);
+    env.put("PLATFORM_API_JOBS_QUEUE", prefix + "-provisioning-jobs.fifo");
+    env.put("PLATFORM_API_JOBS_DLQ", prefix + "-provisioning-jobs-dlq.fifo");
+    env.put("PLATFORM_API_RESULTS_QUEUE", prefix + "-provisioning-results");
+    env.put("PLATFORM_API_SECURITY_PUBLIC_KEY_LOCATION", publicKey.toUri().toString());
+    env.put("PLATFORM_API_SECURITY_ISSUER", DevTokens.ISSUER);
+    return env;
+  }
+
+  private Map<String, String> workerEnv() {
+    Map<String, String> env = awsEnv();
+    env.put("PLATFORM_WORKER_RESOURCE_PREFIX", prefix);
+    env.put("PLATFORM_WORKER_JOBS_QUEUE", prefix + "-provisioning-jobs.fifo");
+    env.put("PLATFORM_WORKER_RESULTS_QUEUE", prefix + "-provisioning-results");
+    env.put("PLATFORM_WORKER_POLL_TIMEOUT", "1s");
+    env.put("PLATFORM_WORKER_RETRY_BASE_DELAY", "1s");
+    // local/init.py prints the worker's settings under the names the worker reads.
+    initOutputs.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("PLATFORM_WORKER_"))
+        .forEach(e -> env.put(e.getKey(), e.getValue()));
+    return env;
+  }
+
+  private Map<String, String> consumerEnv() {
+    Map<String, String> env = awsEnv();
+    env.put("PLATFORM_ENRICHMENT_STREAM_NAME", prefix + "-events");
+    env.put("PLATFORM_ENRICHMENT_APPLICATION_NAME", prefix + "-enrichment");
+    env.put("PLATFORM_ENRICHMENT_REFERENCE_TABLE", prefix + "-product-reference");
+    env.put("PLATFORM_ENRICHMENT_DELIVERY_STREAM", prefix + "-enriched-events");
+    env.put("PLATFORM_ENRICHMENT_ERROR_DELIVERY_STREAM", prefix + "-enrichment-errors");
+    // KCL's production timers make a start take a minute; these make it take seconds.
+    env.put("PLATFORM_ENRICHMENT_KCL_FAILOVER_TIME", "3s");
+    env.put("PLATFORM_ENRICHMENT_KCL_LEASE_ASSIGNMENT_INTERVAL", "1s");
+    env.put("PLATFORM_ENRICHMENT_KCL_SHARD_SYNC_INTERVAL", "1s");
+    env.put("PLATFORM_ENRICHMENT_KCL_LEADER_LEASE_DURATION", "5s");
+    env.put("PLATFORM_ENRICHMENT_KCL_LEADER_HEARTBEAT", "1s");
+    env.put("PLATFORM_ENRICHMENT_KCL_WORKER_METRICS_REPORT_INTERVAL", "1s");
+    env.put("PLATFORM_ENRICHMENT_KCL_WORKER_METRICS_CAPTURE_INTERVAL", "250ms");
+    env.put("PLATFORM_ENRICHMENT_KCL_PARENT_SHARD_POLL_INTERVAL", "1s");
+    env.put("PLATFORM_ENRICHMENT_KCL_DISPATCH_POLL_INTERVAL", "100ms");
+    env.put("PLATFORM_ENRICHMENT_KCL_INITIALIZATION_BACKOFF", "200ms");
+    env.put("PLATFORM_ENRICHMENT_KCL_IDLE_TIME_BETWEEN_READS", "200ms");
+    return env;
+  }
+
+  private static Map<String, String> runInit(String prefix)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder("python3", ROOT.resolve("local/init.py").toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().put("AWS_ENDPOINT_URL", BackingServices.awsEndpoint());
+    builder.environment().put("AWS_ACCESS_KEY_ID", BackingServices.EMULATOR_CREDENTIAL);
+    builder.environment().put("AWS_SECRET_ACCESS_KEY", BackingServices.EMULATOR_CREDENTIAL);
+    builder.environment().put("AWS_REGION", BackingServices.REGION);
+    builder.environment().put("PLATFORM_PREFIX", prefix);
+    Process init = builder.start();
+    String out = new String(init.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!init.waitFor(120, TimeUnit.SECONDS) || init.exitValue() != 0) {
+      throw new IllegalStateException("local/init.py failed:\n" + out);
+    }
+    Map<String, String> outputs = new HashMap<>();
+    out.lines()
+        .filter(line -> line.contains("="))
+        .forEach(
+            line ->
+                outputs.put(
+                    line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+    return outputs;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (ServiceProcess service : new ServiceProcess[] {consumer, worker, api}) {
+      if (service != null) {
+        service.close();
+      }
+    }
+  }
+}
