@@ -1,6 +1,7 @@
 package io.aiplatform.api.web;
 
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -11,6 +12,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -28,6 +31,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  /** A registration takes milliseconds; a second later the pool has usually drained. */
+  private static final String RETRY_AFTER_SECONDS = "1";
 
   private static final Map<Integer, String> TYPES =
       Map.of(
@@ -47,6 +53,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException ex) {
     return apiProblem(
         ApiProblem.validation(List.of(new FieldViolation(ex.getName(), "has an invalid value"))));
+  }
+
+  /**
+   * No database connection became free within the pool's connection timeout: the API is saturated
+   * (or the database unreachable). Answer at once with 503 so that clients and load balancers back
+   * off and retry, instead of holding the request until a long timeout and answering 500.
+   */
+  @ExceptionHandler({
+    CannotCreateTransactionException.class,
+    CannotGetJdbcConnectionException.class
+  })
+  ResponseEntity<ProblemDetail> noConnection(Exception ex) {
+    if (!causedBy(ex, SQLTransientConnectionException.class)) {
+      return unexpected(ex);
+    }
+    log.warn("No database connection available in time; answering 503: {}", ex.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE, "The service is busy; retry in a moment.");
+    problem.setType(URI.create(ProblemTypes.UNAVAILABLE));
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .body(problem);
   }
 
   @ExceptionHandler(Exception.class)

@@ -41,6 +41,9 @@ public final class ProblemTypes {
   /** The token lacks the scope the operation needs. */
   public static final String FORBIDDEN = BASE + "forbidden";
 
+  /** The API is saturated (no database connection free in time); retry after a moment. */
+  public static final String UNAVAILABLE = BASE + "unavailable";
+
   /** Something failed on our side. */
   public static final String INTERNAL = BASE + "internal";
 

@@ -1,0 +1,247 @@
+#!/usr/bin/env bash
+# Control-plane benchmarks (issue 8, parts 1 and 2), in one command:
+#
+#   bench/api/run.sh
+#
+# Starts its own PostgreSQL + moto_server (scripts/backing-services.sh), the emulator's resources
+# (local/init.py), platform-api and provisioner-worker from their jars on free ports; then
+#   2. time to active: 1, 10 and 100 registrations posted at once (API + worker against moto);
+#   1. GET /admin/systems with 10,000 systems stored; pgbench of a registration's writes and wrk
+#      posting distinct registrations, at the same concurrency, on the same PostgreSQL;
+# and stops everything it started, also on failure. Every measured step runs under
+# `flock /tmp/bench.lock` (other benchmarks on this machine take the same lock) and prints its
+# figure, the load average, and the exact command that produced it.
+#
+# A last, separate 10 s run records a JFR profile of the API (jcmd/jfr) to say where its CPU goes.
+#
+# Settings (environment): BENCH_CONCURRENCY (16), BENCH_SECONDS (20), BENCH_LIST_SYSTEMS (10000),
+# BENCH_TTA_SIZES ("1 10 100"), BENCH_LOCK (/tmp/bench.lock).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+here="$root/bench/api"
+version=0.1.0-SNAPSHOT
+C=${BENCH_CONCURRENCY:-16}
+SECONDS_PER_RUN=${BENCH_SECONDS:-20}
+LIST_SYSTEMS=${BENCH_LIST_SYSTEMS:-10000}
+TTA_SIZES=${BENCH_TTA_SIZES-"1 10 100"}  # empty: skip part 2
+LOCK=${BENCH_LOCK:-/tmp/bench.lock}
+state=$(mktemp -d "${TMPDIR:-/tmp}/bench-api.XXXXXX")
+
+log() { printf '[bench-api] %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Stops a process we started, by its recorded PID, only while it is still our jar.
+stop_jar() {
+  local name=$1 pidfile="$state/$1.pid" pid i
+  [[ -f "$pidfile" ]] || return 0
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$name-$version.jar"; then
+    kill "$pid"
+    for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
+}
+
+cleanup() {
+  local rc=$?
+  stop_jar provisioner-worker
+  stop_jar platform-api
+  if [[ -f "$state/backing.env" ]]; then
+    # shellcheck disable=SC1091
+    source "$state/backing.env"
+    scripts/backing-services.sh stop "$PLATFORM_BACKING_DIR" >/dev/null 2>&1 || true
+  fi
+  if (( rc != 0 )); then log "FAILED (exit $rc); logs kept in $state"; else rm -rf "$state"; fi
+}
+trap cleanup EXIT
+
+# Builds the two jars when missing or older than their sources.
+build_jars() {
+  local s stale=0
+  for s in platform-api provisioner-worker platform-contracts; do
+    local jar="$root/${s}/target/${s}-$version.jar"
+    [[ -f "$jar" ]] || { stale=1; continue; }
+    [[ -n $(find "$root/$s/src/main" "$root/$s/pom.xml" -newer "$jar" -print -quit) ]] && stale=1
+  done
+  if (( stale )); then
+    log "building the jars (./mvnw package, tests skipped)"
+    ./mvnw -B -q package -DskipTests -pl platform-api,provisioner-worker -am >&2
+  fi
+}
+
+start_stack() {
+  scripts/backing-services.sh start >"$state/backing.env"
+  # shellcheck disable=SC1091
+  source "$state/backing.env"
+  PG_PORT=${PLATFORM_TEST_JDBC_URL##*:}; PG_PORT=${PG_PORT%%/*}
+  MOTO_LOG="$PLATFORM_BACKING_DIR/moto.log"
+  psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "CREATE DATABASE platform" >/dev/null
+  AWS_ENDPOINT_URL=$PLATFORM_TEST_AWS_ENDPOINT AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test \
+    AWS_REGION=us-east-1 PLATFORM_DEV_KEYS_DIR="$state/keys" python3 local/init.py \
+    2>"$state/init.log" | sed 's/^/export /' >"$state/aws.env"
+  # shellcheck disable=SC1091
+  source "$state/aws.env"
+  export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/platform"
+  export SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=
+  export SPRING_CLOUD_AWS_ENDPOINT=$PLATFORM_TEST_AWS_ENDPOINT SPRING_CLOUD_AWS_REGION_STATIC=us-east-1
+  export SPRING_CLOUD_AWS_CREDENTIALS_ACCESS_KEY=test SPRING_CLOUD_AWS_CREDENTIALS_SECRET_KEY=test
+  export SPRING_CLOUD_AWS_S3_PATH_STYLE_ACCESS_ENABLED=true AWS_CBOR_ENABLED=false
+  # The same worker poll timeout scripts/run-local.sh uses.
+  export PLATFORM_WORKER_POLL_TIMEOUT=${PLATFORM_WORKER_POLL_TIMEOUT:-2s}
+  API_PORT=$(free_port)
+  API_URL=http://127.0.0.1:$API_PORT
+  start_jar platform-api "$API_PORT"
+  start_jar provisioner-worker "$(free_port)"
+  TOKEN=$(scripts/dev-token.sh token "$state/keys/dev-private.pem")
+  export API_URL TOKEN MOTO_LOG
+}
+
+start_jar() {
+  local name=$1 port=$2 i
+  (SERVER_PORT=$port exec java -Daws.cborEnabled=false -jar "$root/$name/target/$name-$version.jar") \
+    >"$state/$name.log" 2>&1 &
+  echo $! >"$state/$name.pid"
+  for i in $(seq 1 180); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" && { log "$name ready on $port"; return 0; }
+    kill -0 "$(cat "$state/$name.pid")" 2>/dev/null || die "$name exited: see $state/$name.log"
+    sleep 1
+  done
+  die "$name not ready after 180 s: see $state/$name.log"
+}
+
+sql() { psql -qtA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d platform "$@"; }
+
+# Runs a measured command under the shared lock; prints the command and the load before it.
+measured() {
+  local out=$1; shift
+  printf 'COMMAND  %s\n' "$*"
+  flock "$LOCK" bash -c 'printf "LOAD     %s (1/5/15 min, when the lock was taken)\n" "$(cut -d" " -f1-3 /proc/loadavg)"; exec "$@"' _ "$@" \
+    | tee "$out"
+}
+
+# CPU seconds (user + system) used so far by the given PIDs; FIELDS 12-15 also counts their
+# exited children (PostgreSQL backends of closed connections are children of the postmaster).
+cpu_seconds() {
+  local ticks=0 pid fields=${FIELDS:-12-13}
+  for pid in "$@"; do
+    [[ -r /proc/$pid/stat ]] || continue
+    ticks=$((ticks + $(sed 's/^.*) //' "/proc/$pid/stat" | cut -d' ' -f"$fields" | tr ' ' '+')))
+  done
+  python3 -c "print(f'{$ticks / $(getconf CLK_TCK):.1f}')"
+}
+
+# Where the CPU of a measured step went: the API JVM, moto_server, all PostgreSQL processes.
+cpu_snapshot() {
+  local pg_pids
+  pg_pids=$(pgrep -P "$(cat "$PLATFORM_BACKING_DIR/postgres.pid")" | tr '\n' ' ')
+  # shellcheck disable=SC2086
+  echo "$(cpu_seconds "$(cat "$state/platform-api.pid")") $(cpu_seconds "$(cat "$PLATFORM_BACKING_DIR/moto.pid")") $(python3 -c "print($(FIELDS=12-15 cpu_seconds "$(cat "$PLATFORM_BACKING_DIR/postgres.pid")") + $(cpu_seconds $pg_pids))")"
+}
+
+cpu_report() {
+  local before=($1) after=($2)
+  python3 -c "b=[float(x) for x in '${before[*]}'.split()]; a=[float(x) for x in '${after[*]}'.split()]
+d=[y-x for x,y in zip(b,a)]
+print(f'CPU      platform-api {d[0]:.1f} s, moto_server {d[1]:.1f} s, PostgreSQL {d[2]:.1f} s (CPU seconds used during the step)')"
+}
+
+field() { sed -n "s/.*\\b$1=\\([0-9.]*\\).*/\\1/p" "$2" | tail -n 1; }
+
+time_to_active() {
+  local n rounds
+  printf '\n== time to active: the first registration after start-up (cold JVMs) ==\n'
+  measured "$state/tta-cold.out" python3 "$here/time_to_active.py" 1
+  for n in $TTA_SIZES; do
+    # A single registration is repeated for a p50 over several samples.
+    rounds=1; (( n == 1 )) && rounds=5
+    printf '\n== time to active: %s registrations at once, %s round(s) ==\n' "$n" "$rounds"
+    measured "$state/tta-$n.out" python3 "$here/time_to_active.py" "$n" "$rounds"
+  done
+}
+
+list_systems() {
+  printf '\n== GET /admin/systems with %s systems stored, %s connections ==\n' "$LIST_SYSTEMS" "$C"
+  sql -v target="$LIST_SYSTEMS" -f "$here/seed-systems.sql" >/dev/null
+  printf 'SYSTEMS  %s stored\n' "$(sql -c 'SELECT count(*) FROM systems')"
+  BENCH_TOKEN=$TOKEN flock "$LOCK" wrk -t2 -c"$C" -d5s -s "$here/list.lua" "$API_URL" >/dev/null
+  local before; before=$(cpu_snapshot)
+  measured "$state/list.out" env BENCH_TOKEN="$TOKEN" \
+    wrk -t2 -c"$C" -d"${SECONDS_PER_RUN}s" --latency -s "$here/list.lua" "$API_URL"
+  cpu_report "$before" "$(cpu_snapshot)"
+}
+
+pgbench_registrations() {
+  printf '\n== pgbench: the writes of one registration, %s clients ==\n' "$C"
+  local before; before=$(cpu_snapshot)
+  measured "$state/pgbench.out" pgbench -n -M prepared -c "$C" -j 2 -T "$SECONDS_PER_RUN" \
+    -f "$here/registration.sql" -h 127.0.0.1 -p "$PG_PORT" -U postgres platform
+  cpu_report "$before" "$(cpu_snapshot)"
+}
+
+wrk_registrations() {
+  printf '\n== wrk: POST /admin/systems, distinct registrations, %s connections ==\n' "$C"
+  BENCH_TOKEN=$TOKEN BENCH_RUN=w$RANDOM flock "$LOCK" \
+    wrk -t2 -c"$C" -d5s -s "$here/register.lua" "$API_URL" >/dev/null
+  local before; before=$(cpu_snapshot)
+  measured "$state/wrk.out" env BENCH_TOKEN="$TOKEN" BENCH_RUN="r$RANDOM" \
+    wrk -t2 -c"$C" -d"${SECONDS_PER_RUN}s" --latency -s "$here/register.lua" "$API_URL"
+  cpu_report "$before" "$(cpu_snapshot)"
+  printf 'OUTBOX   %s jobs not yet on SQS right after the run\n' \
+    "$(sql -c 'SELECT count(*) FROM event_publication WHERE completion_date IS NULL')"
+}
+
+# Not a figure: a 10 s JFR profile of the API under the same load, to say where its CPU goes.
+profile_registrations() {
+  printf '\n== profile: where platform-api CPU goes while registering (JFR, 10 s) ==\n'
+  local pid; pid=$(cat "$state/platform-api.pid")
+  BENCH_TOKEN=$TOKEN BENCH_RUN=p$RANDOM flock "$LOCK" bash -c "
+    jcmd $pid JFR.start name=bench settings=profile filename=$state/api.jfr >/dev/null &&
+    wrk -t2 -c$C -d10s -s $here/register.lua $API_URL >/dev/null &&
+    jcmd $pid JFR.stop name=bench >/dev/null"
+  jfr print --events jdk.ExecutionSample --stack-depth 64 "$state/api.jfr" | python3 "$here/jfr_shares.py"
+}
+
+summary() {
+  local pg api ratio
+  pg=$(sed -n 's/^tps = \([0-9.]*\) (without.*/\1/p' "$state/pgbench.out")
+  api=$(field ok_per_s "$state/wrk.out")
+  ratio=$(python3 -c "print(f'{$api / $pg:.2f}')")
+  printf '\n== summary (C=%s, %s s per run) ==\n' "$C" "$SECONDS_PER_RUN"
+  printf 'pgbench registrations/s       %s\n' "$pg"
+  printf 'API registrations/s (201)     %s   p50 %s ms   p99 %s ms\n' "$api" \
+    "$(field p50_ms "$state/wrk.out")" "$(field p99_ms "$state/wrk.out")"
+  printf 'ratio API/pgbench             %s   (target >= 0.7)\n' "$ratio"
+  printf 'GET /admin/systems            p50 %s ms   p99 %s ms   (%s req/s)\n' \
+    "$(field p50_ms "$state/list.out")" "$(field p99_ms "$state/list.out")" "$(field ok_per_s "$state/list.out")"
+  local n
+  printf 'time to active, first (cold)  %s s   AWS calls %s\n' \
+    "$(field max_s "$state/tta-cold.out")" "$(field aws_calls_per_system "$state/tta-cold.out")"
+  for n in $TTA_SIZES; do
+    printf 'time to active, %3s at once   p50 %s s   p95 %s s   max %s s   AWS calls/system %s\n' "$n" \
+      "$(field p50_s "$state/tta-$n.out")" "$(field p95_s "$state/tta-$n.out")" \
+      "$(field max_s "$state/tta-$n.out")" "$(field aws_calls_per_system "$state/tta-$n.out")"
+  done
+  printf 'machine                       nproc=%s load=%s date=%s\n' "$(nproc)" "$(load)" "$(date -u +%FT%TZ)"
+}
+
+main() {
+  printf 'MACHINE  nproc=%s load=%s date=%s\n' "$(nproc)" "$(load)" "$(date -u +%FT%TZ)"
+  build_jars
+  start_stack
+  time_to_active
+  # The write benchmarks measure the API alone: the worker would compete for the two cores.
+  stop_jar provisioner-worker
+  list_systems
+  pgbench_registrations
+  wrk_registrations
+  profile_registrations || log "profiling failed (not a figure); continuing"
+  summary
+}
+
+main "$@"
