@@ -39,7 +39,8 @@ public final class SdkCallTimer implements ExecutionInterceptor {
     byOperation.clear();
     nanosByThread.clear();
     deliveringThreads.clear();
-    inFlight = 0;
+    // Calls already in flight keep counting; busy time restarts from now.
+    busySince = System.nanoTime();
     busyNanos = 0;
     listener = onFinished;
   }
