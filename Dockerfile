@@ -7,7 +7,8 @@ WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -q -pl "${MODULE}" -am package -DskipTests \
- && cp "${MODULE}"/target/"${MODULE}"-*.jar /src/app.jar \
+ && find "${MODULE}/target" -maxdepth 1 -name "${MODULE}-*.jar" ! -name '*-lib.jar' \
+      -exec cp {} /src/app.jar \; \
  && java -Djarmode=tools -jar /src/app.jar extract --layers --launcher --destination /src/extracted
 
 FROM eclipse-temurin:17-jre
