@@ -133,18 +133,8 @@ final class RunningPlatform implements AutoCloseable {
     env.put("PLATFORM_ENRICHMENT_REFERENCE_TABLE", prefix + "-product-reference");
     env.put("PLATFORM_ENRICHMENT_DELIVERY_STREAM", prefix + "-enriched-events");
     env.put("PLATFORM_ENRICHMENT_ERROR_DELIVERY_STREAM", prefix + "-enrichment-errors");
-    // KCL's production timers make a start take a minute; these make it take seconds.
-    env.put("PLATFORM_ENRICHMENT_KCL_FAILOVER_TIME", "3s");
-    env.put("PLATFORM_ENRICHMENT_KCL_LEASE_ASSIGNMENT_INTERVAL", "1s");
-    env.put("PLATFORM_ENRICHMENT_KCL_SHARD_SYNC_INTERVAL", "1s");
-    env.put("PLATFORM_ENRICHMENT_KCL_LEADER_LEASE_DURATION", "5s");
-    env.put("PLATFORM_ENRICHMENT_KCL_LEADER_HEARTBEAT", "1s");
-    env.put("PLATFORM_ENRICHMENT_KCL_WORKER_METRICS_REPORT_INTERVAL", "1s");
-    env.put("PLATFORM_ENRICHMENT_KCL_WORKER_METRICS_CAPTURE_INTERVAL", "250ms");
-    env.put("PLATFORM_ENRICHMENT_KCL_PARENT_SHARD_POLL_INTERVAL", "1s");
-    env.put("PLATFORM_ENRICHMENT_KCL_DISPATCH_POLL_INTERVAL", "100ms");
-    env.put("PLATFORM_ENRICHMENT_KCL_INITIALIZATION_BACKOFF", "200ms");
-    env.put("PLATFORM_ENRICHMENT_KCL_IDLE_TIME_BETWEEN_READS", "200ms");
+    // Short KCL timers for the emulator (enrichment-consumer's application-local.yaml).
+    env.put("SPRING_PROFILES_ACTIVE", "local");
     return env;
   }
 
