@@ -1,6 +1,7 @@
 package io.aiplatform.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -69,6 +70,7 @@ public record ApiProperties(
    * @param allowedClientIds the {@code client_id} claims accepted
    * @param readScope the scope needed to read
    * @param writeScope the scope needed to register, delete and retry
+   * @param tokenCache how accepted tokens are remembered between requests
    */
   public record Security(
       @DefaultValue("https://issuer.platform.local") @NotBlank String issuer,
@@ -76,7 +78,18 @@ public record ApiProperties(
       Resource publicKeyLocation,
       @DefaultValue({"platform-admin-ui", "platform-cli"}) @NotEmpty List<String> allowedClientIds,
       @DefaultValue("platform-api/systems.read") @NotBlank String readScope,
-      @DefaultValue("platform-api/systems.write") @NotBlank String writeScope) {}
+      @DefaultValue("platform-api/systems.write") @NotBlank String writeScope,
+      @DefaultValue @Valid TokenCache tokenCache) {}
+
+  /**
+   * Accepted bearer tokens, remembered so that a client's repeated token is verified once.
+   *
+   * @param size how many distinct tokens are remembered; 0 verifies every request's token
+   * @param ttl how long a token is remembered, at most; also how long a signing key withdrawn from
+   *     the JWK set keeps its tokens accepted
+   */
+  public record TokenCache(
+      @DefaultValue("1000") @Min(0) int size, @DefaultValue("5m") @NotNull Duration ttl) {}
 
   /**
    * The transactional outbox relay.

@@ -5,9 +5,11 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.aiplatform.api.ApiProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * Decodes bearer tokens: RS256 only, keys from a JWK set URI (Cognito) or a PEM public key file
  * (local use), then checks expiry, not-before, issuer, {@code token_use=access} and {@code
- * client_id} (Cognito access tokens carry no audience).
+ * client_id} (Cognito access tokens carry no audience). Accepted tokens are remembered ({@link
+ * CachingTokenDecoder}) unless the cache size is 0.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenDecoderConfig {
@@ -35,7 +38,18 @@ class TokenDecoderConfig {
   private static final Logger log = LoggerFactory.getLogger(TokenDecoderConfig.class);
 
   @Bean
-  JwtDecoder jwtDecoder(ApiProperties properties) throws IOException, JOSEException {
+  JwtDecoder jwtDecoder(ApiProperties properties, MeterRegistry registry)
+      throws IOException, JOSEException {
+    JwtDecoder verifier = verifier(properties);
+    ApiProperties.TokenCache cache = properties.security().tokenCache();
+    if (cache.size() == 0) {
+      return verifier;
+    }
+    return new CachingTokenDecoder(
+        verifier, cache.size(), cache.ttl(), Clock.systemUTC(), registry);
+  }
+
+  private static JwtDecoder verifier(ApiProperties properties) throws IOException, JOSEException {
     ApiProperties.Security security = properties.security();
     NimbusJwtDecoder decoder;
     if (security.jwkSetUri() != null && !security.jwkSetUri().isBlank()) {

@@ -87,7 +87,14 @@ class RegistrationRulesTests {
         List.of(),
         Duration.ofHours(2),
         Duration.ofMinutes(1),
-        new ApiProperties.Security("iss", null, null, List.of("c"), "r", "w"),
+        new ApiProperties.Security(
+            "iss",
+            null,
+            null,
+            List.of("c"),
+            "r",
+            "w",
+            new ApiProperties.TokenCache(0, Duration.ZERO)),
         new ApiProperties.Outbox(
             Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofDays(7)));
   }

@@ -2,6 +2,7 @@ package io.aiplatform.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,7 +27,9 @@ class DevTokenScriptTests {
 
     Jwt jwt =
         new TokenDecoderConfig()
-            .jwtDecoder(SecuritySettings.withKeySource(null, new FileSystemResource(publicKey)))
+            .jwtDecoder(
+                SecuritySettings.withKeySource(null, new FileSystemResource(publicKey)),
+                new SimpleMeterRegistry())
             .decode(token);
     assertThat(jwt.getSubject()).isEqualTo("dev-admin");
     assertThat(jwt.getClaimAsString("client_id")).isEqualTo("platform-cli");

@@ -30,7 +30,8 @@ final class SecuritySettings {
             publicKey,
             List.of("platform-admin-ui", "platform-cli"),
             "platform-api/systems.read",
-            "platform-api/systems.write"),
+            "platform-api/systems.write",
+            new ApiProperties.TokenCache(1000, Duration.ofMinutes(5))),
         new ApiProperties.Outbox(
             Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofDays(7)));
   }

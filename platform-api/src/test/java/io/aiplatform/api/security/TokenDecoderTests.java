@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -44,7 +45,9 @@ class TokenDecoderTests {
         });
     jwks.start();
     String uri = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json";
-    decoder = new TokenDecoderConfig().jwtDecoder(SecuritySettings.withKeySource(uri, null));
+    decoder =
+        new TokenDecoderConfig()
+            .jwtDecoder(SecuritySettings.withKeySource(uri, null), new SimpleMeterRegistry());
   }
 
   @AfterEach
@@ -67,7 +70,8 @@ class TokenDecoderTests {
   @Test
   void withoutAKeySourceEveryTokenIsRefused() throws Exception {
     JwtDecoder none =
-        new TokenDecoderConfig().jwtDecoder(SecuritySettings.withKeySource(null, null));
+        new TokenDecoderConfig()
+            .jwtDecoder(SecuritySettings.withKeySource(null, null), new SimpleMeterRegistry());
 
     assertThatThrownBy(() -> none.decode(token(published))).isInstanceOf(JwtException.class);
   }
