@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
@@ -97,9 +98,12 @@ public record ApiProperties(
    * @param resubmitInterval how often unsent jobs are looked for
    * @param resubmitOlderThan how old an unsent job must be before it is sent again
    * @param retainCompleted how long sent jobs stay in the outbox table before they are purged
+   * @param batchWindow how long the relay waits for more jobs to fill a SendMessageBatch call (ten
+   *     jobs) before it sends what it has: the most a job's send is delayed
    */
   public record Outbox(
       @DefaultValue("30s") @NotNull Duration resubmitInterval,
       @DefaultValue("30s") @NotNull Duration resubmitOlderThan,
-      @DefaultValue("7d") @NotNull Duration retainCompleted) {}
+      @DefaultValue("7d") @NotNull Duration retainCompleted,
+      @DefaultValue("20ms") @NotNull @DurationMin(millis = 1) Duration batchWindow) {}
 }

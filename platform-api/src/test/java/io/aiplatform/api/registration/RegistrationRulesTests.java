@@ -96,6 +96,9 @@ class RegistrationRulesTests {
             "w",
             new ApiProperties.TokenCache(0, Duration.ZERO)),
         new ApiProperties.Outbox(
-            Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofDays(7)));
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Duration.ofDays(7),
+            Duration.ofMillis(20)));
   }
 }

@@ -33,6 +33,9 @@ final class SecuritySettings {
             "platform-api/systems.write",
             new ApiProperties.TokenCache(1000, Duration.ofMinutes(5))),
         new ApiProperties.Outbox(
-            Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofDays(7)));
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Duration.ofDays(7),
+            Duration.ofMillis(20)));
   }
 }
