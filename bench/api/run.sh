@@ -14,7 +14,8 @@
 #
 # A last, separate 10 s run records a JFR profile of the API (jcmd/jfr) to say where its CPU goes.
 #
-# Settings (environment): BENCH_CONCURRENCY (16), BENCH_SECONDS (20), BENCH_LIST_SYSTEMS (10000),
+# Settings (environment): BENCH_CONCURRENCY (16), BENCH_SECONDS (20), BENCH_WARMUP (30, seconds of
+# unmeasured load before each API run), BENCH_LIST_SYSTEMS (10000),
 # BENCH_TTA_SIZES ("1 10 100"), BENCH_LOCK (/tmp/bench.lock).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +24,8 @@ here="$root/bench/api"
 version=0.1.0-SNAPSHOT
 C=${BENCH_CONCURRENCY:-16}
 SECONDS_PER_RUN=${BENCH_SECONDS:-20}
+# Unmeasured load before each API run: the JIT compiler is still busy long after start-up.
+WARMUP_SECONDS=${BENCH_WARMUP:-30}
 LIST_SYSTEMS=${BENCH_LIST_SYSTEMS:-10000}
 TTA_SIZES=${BENCH_TTA_SIZES-"1 10 100"}  # empty: skip part 2
 LOCK=${BENCH_LOCK:-/tmp/bench.lock}
@@ -136,19 +139,31 @@ cpu_seconds() {
   python3 -c "print(f'{$ticks / $(getconf CLK_TCK):.1f}')"
 }
 
-# Where the CPU of a measured step went: the API JVM, moto_server, all PostgreSQL processes.
+# CPU seconds used so far by the JIT compiler threads of a JVM.
+jit_seconds() {
+  local ticks=0 t
+  for t in /proc/"$1"/task/*; do
+    [[ $(cat "$t/comm" 2>/dev/null) == C[12]\ Compiler* ]] || continue
+    ticks=$((ticks + $(sed 's/^.*) //' "$t/stat" | cut -d' ' -f12-13 | tr ' ' '+')))
+  done
+  python3 -c "print(f'{$ticks / $(getconf CLK_TCK):.1f}')"
+}
+
+# Where the CPU of a measured step went: the API JVM, moto_server, all PostgreSQL processes, and
+# the API's JIT compiler threads (part of the first figure).
 cpu_snapshot() {
-  local pg_pids
+  local pg_pids api_pid
+  api_pid=$(cat "$state/platform-api.pid")
   pg_pids=$(pgrep -P "$(cat "$PLATFORM_BACKING_DIR/postgres.pid")" | tr '\n' ' ')
   # shellcheck disable=SC2086
-  echo "$(cpu_seconds "$(cat "$state/platform-api.pid")") $(cpu_seconds "$(cat "$PLATFORM_BACKING_DIR/moto.pid")") $(python3 -c "print($(FIELDS=12-15 cpu_seconds "$(cat "$PLATFORM_BACKING_DIR/postgres.pid")") + $(cpu_seconds $pg_pids))")"
+  echo "$(cpu_seconds "$api_pid") $(cpu_seconds "$(cat "$PLATFORM_BACKING_DIR/moto.pid")") $(python3 -c "print($(FIELDS=12-15 cpu_seconds "$(cat "$PLATFORM_BACKING_DIR/postgres.pid")") + $(cpu_seconds $pg_pids))") $(jit_seconds "$api_pid")"
 }
 
 cpu_report() {
   local before=($1) after=($2)
   python3 -c "b=[float(x) for x in '${before[*]}'.split()]; a=[float(x) for x in '${after[*]}'.split()]
 d=[y-x for x,y in zip(b,a)]
-print(f'CPU      platform-api {d[0]:.1f} s, moto_server {d[1]:.1f} s, PostgreSQL {d[2]:.1f} s (CPU seconds used during the step)')"
+print(f'CPU      platform-api {d[0]:.1f} s (JIT compiler {d[3]:.1f} s of it), moto_server {d[1]:.1f} s, PostgreSQL {d[2]:.1f} s (CPU seconds used during the step)')"
 }
 
 field() { sed -n "s/.*\\b$1=\\([0-9.]*\\).*/\\1/p" "$2" | tail -n 1; }
@@ -169,7 +184,7 @@ list_systems() {
   printf '\n== GET /admin/systems with %s systems stored, %s connections ==\n' "$LIST_SYSTEMS" "$C"
   sql -v target="$LIST_SYSTEMS" -f "$here/seed-systems.sql" >/dev/null
   printf 'SYSTEMS  %s stored\n' "$(sql -c 'SELECT count(*) FROM systems')"
-  BENCH_TOKEN=$TOKEN flock "$LOCK" wrk -t2 -c"$C" -d5s -s "$here/list.lua" "$API_URL" >/dev/null
+  BENCH_TOKEN=$TOKEN flock "$LOCK" wrk -t2 -c"$C" -d"${WARMUP_SECONDS}s" -s "$here/list.lua" "$API_URL" >/dev/null
   local before; before=$(cpu_snapshot)
   measured "$state/list.out" env BENCH_TOKEN="$TOKEN" \
     wrk -t2 -c"$C" -d"${SECONDS_PER_RUN}s" --latency -s "$here/list.lua" "$API_URL"
@@ -187,11 +202,11 @@ pgbench_registrations() {
 wrk_registrations() {
   printf '\n== wrk: POST /admin/systems, distinct registrations, %s connections ==\n' "$C"
   BENCH_TOKEN=$TOKEN BENCH_RUN=w$RANDOM flock "$LOCK" \
-    wrk -t2 -c"$C" -d5s -s "$here/register.lua" "$API_URL" >/dev/null
+    wrk -t2 -c"$C" -d"${WARMUP_SECONDS}s" -s "$here/register.lua" "$API_URL" >/dev/null
   local before; before=$(cpu_snapshot)
   measured "$state/wrk.out" env BENCH_TOKEN="$TOKEN" BENCH_RUN="r$RANDOM" \
     wrk -t2 -c"$C" -d"${SECONDS_PER_RUN}s" --latency -s "$here/register.lua" "$API_URL"
-  cpu_report "$before" "$(cpu_snapshot)"
+  cpu_report "$before" "$(cpu_snapshot)" | tee "$state/wrk.cpu"
   printf 'OUTBOX   %s jobs not yet on SQS right after the run\n' \
     "$(sql -c 'SELECT count(*) FROM event_publication WHERE completion_date IS NULL')"
 }
@@ -217,6 +232,12 @@ summary() {
   printf 'API registrations/s (201)     %s   p50 %s ms   p99 %s ms\n' "$api" \
     "$(field p50_ms "$state/wrk.out")" "$(field p99_ms "$state/wrk.out")"
   printf 'ratio API/pgbench             %s   (target >= 0.7)\n' "$ratio"
+  python3 - "$state/wrk.cpu" "$(field requests "$state/wrk.out")" <<'PY'
+import re, sys
+text, requests = open(sys.argv[1]).read(), int(sys.argv[2])
+api, jit = (float(x) for x in re.search(r"platform-api ([0-9.]+) s \(JIT compiler ([0-9.]+) s", text).groups())
+print(f"API CPU per registration      {1000 * api / requests:.1f} ms ({1000 * (api - jit) / requests:.1f} ms without the JIT compiler)")
+PY
   printf 'GET /admin/systems            p50 %s ms   p99 %s ms   (%s req/s)\n' \
     "$(field p50_ms "$state/list.out")" "$(field p99_ms "$state/list.out")" "$(field ok_per_s "$state/list.out")"
   local n
