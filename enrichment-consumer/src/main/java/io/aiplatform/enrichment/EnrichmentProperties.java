@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param referenceField the output field that holds the product's reference attributes
  * @param cache the reference data cache
  * @param retry backoff of the retries around DynamoDB and Firehose
+ * @param delivery how enriched lines are gathered into Firehose calls
  * @param kcl Kinesis Client Library timers and modes
  */
 @Validated
@@ -36,6 +38,7 @@ public record EnrichmentProperties(
     @DefaultValue("reference") @NotBlank String referenceField,
     @DefaultValue @Valid @NotNull Cache cache,
     @DefaultValue @Valid @NotNull Retry retry,
+    @DefaultValue @Valid @NotNull Delivery delivery,
     @DefaultValue @Valid @NotNull Kcl kcl) {
 
   /**
@@ -66,6 +69,18 @@ public record EnrichmentProperties(
       @DefaultValue("20s") @NotNull Duration maxBackoff,
       @DefaultValue("5") @Positive int failuresBeforeUnready,
       @DefaultValue("10") @Positive int maxUnprocessedKeysRounds) {}
+
+  /**
+   * Delivery of enriched lines to Firehose. Each shard keeps the lines of its batches until they
+   * fill a PutRecordBatch call (500 records or 4 MiB), or until the oldest has waited {@code
+   * maxBufferTime}; its checkpoint stays behind every line not yet delivered.
+   *
+   * @param maxBufferTime how long a line may wait for more to fill its call; 0 delivers each batch
+   *     as it arrives. Firehose itself buffers 60-300 s before writing to S3, so a few seconds here
+   *     are invisible downstream, while a quiet shard handing over small batches saves calls.
+   */
+  public record Delivery(
+      @DefaultValue("5s") @NotNull @DurationMin(nanos = 0) Duration maxBufferTime) {}
 
   /** How records are read from the stream. */
   public enum Retrieval {

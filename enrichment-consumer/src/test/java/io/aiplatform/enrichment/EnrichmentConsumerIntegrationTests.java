@@ -45,7 +45,8 @@ class EnrichmentConsumerIntegrationTests {
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
     BackingServices.registerAws(registry);
-    FastKcl.SETTINGS.forEach((name, value) -> registry.add(name, () -> value));
+    // The default max-buffer-time (5 s): the whole application runs the default delivery path.
+    FastKcl.withDefaultMaxBufferTime().forEach((name, value) -> registry.add(name, () -> value));
     fixture.settings(destinations).forEach((name, value) -> registry.add(name, () -> value));
   }
 
@@ -129,6 +130,7 @@ class EnrichmentConsumerIntegrationTests {
                 .count())
         .isPositive();
     assertThat(meters.find("enrichment.millis.behind.latest").gauges()).isNotEmpty();
+    assertThat(meters.find("enrichment.delivery.buffered.records").gauges()).isNotEmpty();
   }
 
   @Test
@@ -197,7 +199,7 @@ class EnrichmentConsumerIntegrationTests {
 
   private static String[] greenArguments() {
     Map<String, String> settings = new HashMap<>(BackingServices.awsProperties());
-    settings.putAll(FastKcl.SETTINGS);
+    settings.putAll(FastKcl.withDefaultMaxBufferTime());
     settings.putAll(fixture.settings(destinations));
     settings.put("server.port", "0");
     return settings.entrySet().stream()

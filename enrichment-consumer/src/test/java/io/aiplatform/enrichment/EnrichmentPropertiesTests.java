@@ -30,6 +30,7 @@ class EnrichmentPropertiesTests {
           assertThat(properties.kcl().failoverTime()).isEqualTo(Duration.ofSeconds(10));
           assertThat(properties.kcl().shardSyncInterval()).isEqualTo(Duration.ofMinutes(1));
           assertThat(properties.cache().ttl()).isEqualTo(Duration.ofMinutes(5));
+          assertThat(properties.delivery().maxBufferTime()).isEqualTo(Duration.ofSeconds(5));
         });
   }
 
@@ -44,6 +45,23 @@ class EnrichmentPropertiesTests {
                     .rootCause()
                     .hasMessageContaining("kcl.maxRecords")
                     .hasMessageContaining("deliveryStream"));
+  }
+
+  @Test
+  void aZeroMaximumBufferTimeIsAcceptedAndANegativeOneRefused() {
+    context
+        .withPropertyValues("platform.enrichment.delivery.max-buffer-time=0s")
+        .run(
+            c ->
+                assertThat(c.getBean(EnrichmentProperties.class).delivery().maxBufferTime())
+                    .isZero());
+    context
+        .withPropertyValues("platform.enrichment.delivery.max-buffer-time=-1s")
+        .run(
+            c ->
+                assertThat(c.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining("delivery.maxBufferTime"));
   }
 
   @Configuration

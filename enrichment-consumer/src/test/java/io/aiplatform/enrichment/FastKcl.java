@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  */
 public final class FastKcl {
 
+  /** How long a shard's lines may wait to fill a Firehose call. */
+  public static final String MAX_BUFFER_TIME = "platform.enrichment.delivery.max-buffer-time";
+
   /** The shortened timers and backoffs, as {@code platform.enrichment.*} properties. */
   public static final Map<String, String> SETTINGS =
       Map.ofEntries(
@@ -26,10 +29,19 @@ public final class FastKcl {
           Map.entry("platform.enrichment.kcl.initialization-backoff", "200ms"),
           Map.entry("platform.enrichment.kcl.idle-time-between-reads", "200ms"),
           Map.entry("platform.enrichment.kcl.graceful-shutdown-timeout", "20s"),
+          // As the local profile; EnrichmentConsumerIntegrationTests keeps the 5 s default.
+          Map.entry(MAX_BUFFER_TIME, "1s"),
           Map.entry("platform.enrichment.retry.initial-backoff", "20ms"),
           Map.entry("platform.enrichment.retry.max-backoff", "200ms"));
 
   private FastKcl() {}
+
+  /** {@link #SETTINGS} without {@link #MAX_BUFFER_TIME}, so that its default applies. */
+  public static Map<String, String> withDefaultMaxBufferTime() {
+    Map<String, String> settings = new HashMap<>(SETTINGS);
+    settings.remove(MAX_BUFFER_TIME);
+    return settings;
+  }
 
   /** Settings bound exactly as the application binds them: fast timers plus {@code overrides}. */
   public static EnrichmentProperties properties(Map<String, String> overrides) {

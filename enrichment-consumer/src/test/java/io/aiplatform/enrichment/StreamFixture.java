@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,8 +80,13 @@ public final class StreamFixture {
         "platform.enrichment.error-delivery-stream", destinations.errorStream());
   }
 
-  /** Puts the payloads on the stream, spread over its shards by random partition keys. */
-  public void put(List<byte[]> payloads) {
+  /**
+   * Puts the payloads on the stream, spread over its shards by random partition keys.
+   *
+   * @return the sequence numbers the stream gave them, in order
+   */
+  public List<String> put(List<byte[]> payloads) {
+    List<String> sequenceNumbers = new ArrayList<>();
     for (int from = 0; from < payloads.size(); from += 100) {
       List<PutRecordsRequestEntry> entries = new ArrayList<>();
       for (byte[] payload : payloads.subList(from, Math.min(payloads.size(), from + 100))) {
@@ -94,7 +100,19 @@ public final class StreamFixture {
       if (response.failedRecordCount() != null && response.failedRecordCount() > 0) {
         throw new IllegalStateException("the emulator refused records: " + response);
       }
+      response.records().forEach(r -> sequenceNumbers.add(r.sequenceNumber()));
     }
+    return sequenceNumbers;
+  }
+
+  /** The checkpoint KCL wrote for each shard (by lease key), from the lease table. */
+  public Map<String, String> checkpoints() {
+    Map<String, String> checkpoints = new HashMap<>();
+    dynamo.scanPaginator(b -> b.tableName(applicationName)).items().stream()
+        // KCL keeps other entities (worker metrics, migration state) beside the leases.
+        .filter(item -> item.containsKey("checkpoint"))
+        .forEach(item -> checkpoints.put(item.get("leaseKey").s(), item.get("checkpoint").s()));
+    return checkpoints;
   }
 
   /** The lines the delivery stream wrote so far. */

@@ -1,29 +1,41 @@
 package io.aiplatform.enrichment.bench;
 
 import io.aiplatform.enrichment.EnrichmentProperties;
-import io.aiplatform.enrichment.delivery.FirehoseBatches;
 import io.aiplatform.enrichment.delivery.FirehoseDelivery;
-import io.aiplatform.enrichment.enrich.EnrichedBatch;
+import io.aiplatform.enrichment.delivery.ShardBuffer;
 import io.aiplatform.enrichment.enrich.EventEnricher;
 import io.aiplatform.enrichment.enrich.ReferenceData;
 import io.aiplatform.enrichment.enrich.SourceRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Benchmark (b): DynamoDB and Firehose calls per 1,000 one-kilobyte events with a warm cache. Runs
- * the consumer's batch path (EventEnricher, then FirehoseBatches and FirehoseDelivery as
- * BatchPipeline does) with the real SDK clients against moto, counting calls with an interceptor.
+ * the consumer's batch path (EventEnricher, then the shard's ShardBuffer delivering through
+ * FirehoseDelivery as BatchPipeline does) with the real SDK clients against moto, counting calls
+ * with an interceptor.
+ *
+ * <p>What it models: one shard handing over a batch of BATCH records per poll, one poll every
+ * default {@code idle-time-between-reads} (1.5 s), with the default {@code max-buffer-time} (5 s).
+ * The buffer's clock is a simulated one that moves by the poll interval per batch, so the buffer
+ * delivers full calls as they fill and the rest when it is due, exactly as on such a shard, without
+ * the benchmark waiting; whatever is left at the end is delivered as at a graceful stop.
  *
  * <p>Usage: {@code CallsPerThousand ENDPOINT PRODUCTS CACHE_SIZE BATCH EVENTS}
  */
@@ -63,11 +75,20 @@ public final class CallsPerThousand {
       EnrichmentProperties.Retry retry =
           new EnrichmentProperties.Retry(Duration.ofMillis(100), Duration.ofSeconds(20), 5, 10);
       ReferenceData references = new ReferenceData(dynamo, table, cache, retry, registry);
+      EnrichmentProperties defaults = defaults();
       Pipeline pipeline =
           new Pipeline(
               new EventEnricher(references, "reference", Clock.systemUTC(), registry),
               new FirehoseDelivery(firehose, registry),
-              stream);
+              stream,
+              defaults.delivery().maxBufferTime(),
+              defaults.kcl().idleTimeBetweenReads());
+      System.out.printf(
+          "model: one shard, a batch of %d records every %d ms (default poll interval),"
+              + " max-buffer-time %d ms (default)%n",
+          batch,
+          defaults.kcl().idleTimeBetweenReads().toMillis(),
+          defaults.delivery().maxBufferTime().toMillis());
       Random random = new Random(7);
       Events generator = new Events(11);
 
@@ -120,11 +141,36 @@ public final class CallsPerThousand {
     return registry.get("cache.gets").tag("result", result).functionCounter().count();
   }
 
-  /** What BatchPipeline does with one KCL batch, minus the waits of its retry policy. */
-  private record Pipeline(EventEnricher enricher, FirehoseDelivery delivery, String stream) {
+  /** The consumer's settings with nothing set: its defaults. */
+  private static EnrichmentProperties defaults() {
+    return new Binder(new MapConfigurationPropertySource(Map.of()))
+        .bindOrCreate("platform.enrichment", EnrichmentProperties.class);
+  }
+
+  /**
+   * What BatchPipeline does with a shard's KCL batches, minus the waits of its retry policy: each
+   * batch is enriched and appended to the shard's buffer, which delivers what it has ready.
+   */
+  private record Pipeline(
+      EventEnricher enricher,
+      FirehoseDelivery delivery,
+      String stream,
+      Duration maxBufferTime,
+      Duration pollInterval) {
 
     long run(Events generator, int events, int batch, IntSupplier product) {
-      long delivered = 0;
+      SimulatedClock clock = new SimulatedClock();
+      ShardBuffer buffer = new ShardBuffer(maxBufferTime, clock);
+      long[] delivered = {0};
+      ShardBuffer.Sender sender =
+          call -> {
+            List<byte[]> pending = call;
+            while (!(pending = delivery.put(stream, pending)).isEmpty()) {
+              // moto never rejects entries; a real rejection would be retried exactly so.
+            }
+            delivered[0] += call.size();
+            return true;
+          };
       long sequence = 0;
       for (int from = 0; from < events; from += batch) {
         List<SourceRecord> records = new ArrayList<>(batch);
@@ -132,16 +178,38 @@ public final class CallsPerThousand {
           byte[] data = generator.event(sequence++, Events.productId(product.getAsInt()));
           records.add(new SourceRecord("shardId-0", Long.toString(sequence), "pk", null, data));
         }
-        EnrichedBatch enriched = enricher.enrich(records);
-        for (List<byte[]> call : FirehoseBatches.split(enriched.lines())) {
-          List<byte[]> pending = call;
-          while (!(pending = delivery.put(stream, pending)).isEmpty()) {
-            // moto never rejects entries; a real rejection would be retried exactly so.
-          }
-          delivered += call.size();
-        }
+        buffer.append(
+            enricher.enrich(records).lines(), new ShardBuffer.Position(Long.toString(sequence), 0));
+        buffer.deliverReady(sender);
+        buffer.checkpointable(); // as the processor does before each checkpoint
+        clock.advance(pollInterval);
       }
-      return delivered;
+      buffer.deliverAll(sender);
+      return delivered[0];
+    }
+  }
+
+  /** Time as the simulated shard sees it: it moves only when a poll interval passes. */
+  private static final class SimulatedClock extends Clock {
+    private Instant now = Instant.EPOCH;
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
     }
   }
 }

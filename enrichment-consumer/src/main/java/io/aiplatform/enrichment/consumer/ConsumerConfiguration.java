@@ -76,9 +76,18 @@ class ConsumerConfiguration {
       FirehoseDelivery delivery,
       ProgressHealth health,
       MeterRegistry registry) {
-    StreamLag lag = new StreamLag(registry);
+    ShardGauges gauges = new ShardGauges(registry);
     return new ConsumerLifecycle(
-        () -> new ConsumerWorker(properties, clients, enricher, delivery, health, lag, workerId()));
+        () ->
+            new ConsumerWorker(
+                properties,
+                clients,
+                enricher,
+                delivery,
+                health,
+                gauges,
+                Clock.systemUTC(),
+                workerId()));
   }
 
   private static String workerId() {

@@ -3,7 +3,10 @@ package io.aiplatform.enrichment.consumer;
 import io.aiplatform.enrichment.Backoff;
 import io.aiplatform.enrichment.EnrichmentProperties;
 import io.aiplatform.enrichment.delivery.FirehoseDelivery;
+import io.aiplatform.enrichment.delivery.ShardBuffer;
 import io.aiplatform.enrichment.enrich.EventEnricher;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +36,8 @@ final class ConsumerWorker {
       EventEnricher enricher,
       FirehoseDelivery delivery,
       ProgressHealth health,
-      StreamLag lag,
+      ShardGauges gauges,
+      Clock clock,
       String workerId) {
     this.workerId = workerId;
     this.kcl = properties.kcl();
@@ -45,9 +49,15 @@ final class ConsumerWorker {
             retrier,
             properties.deliveryStream(),
             properties.errorDeliveryStream());
+    Duration maxBufferTime = properties.delivery().maxBufferTime();
     this.scheduler =
         SchedulerFactory.create(
-            properties, clients, workerId, () -> new EnrichingRecordProcessor(pipeline, lag));
+            properties,
+            clients,
+            workerId,
+            () ->
+                new EnrichingRecordProcessor(
+                    pipeline, new ShardBuffer(maxBufferTime, clock), gauges));
   }
 
   synchronized void start() {
@@ -61,8 +71,9 @@ final class ConsumerWorker {
   }
 
   /**
-   * Stops gracefully: every shard finishes the batch in hand, checkpoints it and gives up its
-   * lease. A shard stuck retrying abandons its batch without checkpointing.
+   * Stops gracefully: every shard finishes the batch in hand, delivers its buffered lines,
+   * checkpoints and gives up its lease. A shard stuck retrying abandons its lines without
+   * checkpointing.
    *
    * @return whether the graceful shutdown finished within its timeout
    */

@@ -41,7 +41,8 @@ final class SchedulerFactory {
         leases(configs.leaseManagementConfig(), kcl),
         configs.lifecycleConfig(),
         metrics(configs.metricsConfig(), kcl),
-        configs.processorConfig(),
+        // Empty polls too, so that a quiet shard's buffer is delivered once it is old enough.
+        configs.processorConfig().callProcessRecordsEvenForEmptyRecordList(true),
         retrieval(configs.retrievalConfig(), properties, clients));
   }
 

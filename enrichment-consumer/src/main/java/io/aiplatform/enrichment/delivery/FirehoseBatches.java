@@ -48,4 +48,19 @@ public final class FirehoseBatches {
     }
     return calls;
   }
+
+  /**
+   * Whether the last call of a {@link #split} can take no further record: it holds 500 records or
+   * exactly 4 MiB. (Every other call of a split was closed because the next record did not fit.)
+   */
+  public static boolean isFull(List<byte[]> call) {
+    if (call.size() >= MAX_RECORDS_PER_CALL) {
+      return true;
+    }
+    long bytes = 0;
+    for (byte[] record : call) {
+      bytes += record.length;
+    }
+    return bytes >= MAX_BYTES_PER_CALL;
+  }
 }

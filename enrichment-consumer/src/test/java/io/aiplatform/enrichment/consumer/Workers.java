@@ -28,6 +28,19 @@ final class Workers implements AutoCloseable {
       EnrichmentProperties properties,
       ExecutionInterceptor dynamoFault,
       ExecutionInterceptor firehoseFault) {
+    return start(name, properties, dynamoFault, firehoseFault, Clock.systemUTC());
+  }
+
+  /**
+   * A started worker whose shard buffers age by {@code clock}; {@code firehoseFault} sees (or
+   * fails) its Firehose calls.
+   */
+  Worker start(
+      String name,
+      EnrichmentProperties properties,
+      ExecutionInterceptor dynamoFault,
+      ExecutionInterceptor firehoseFault,
+      Clock clock) {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     KclClients kcl = KclClients.build(Emulator::configure, true);
     DynamoDbClient dynamo =
@@ -46,7 +59,8 @@ final class Workers implements AutoCloseable {
             new EventEnricher(references, properties.referenceField(), Clock.systemUTC(), registry),
             new FirehoseDelivery(firehose, registry),
             health,
-            new StreamLag(registry),
+            new ShardGauges(registry),
+            clock,
             name);
     worker.start();
     started.add(worker);
