@@ -12,7 +12,6 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,13 +40,12 @@ class JobRelay {
   private static final long SEND_TIMEOUT_SECONDS = 60;
 
   private final SqsAsyncClient sqs;
-  private final SqsAsyncBatchManager batches;
+  private final RelayBatches batches;
   private final JsonMapper json;
   private final String queue;
   private volatile String queueUrl;
 
-  JobRelay(
-      SqsAsyncClient sqs, SqsAsyncBatchManager batches, JsonMapper json, ApiProperties properties) {
+  JobRelay(SqsAsyncClient sqs, RelayBatches batches, JsonMapper json, ApiProperties properties) {
     this.sqs = sqs;
     this.batches = batches;
     this.json = json;
@@ -66,7 +64,7 @@ class JobRelay {
             .messageDeduplicationId(job.jobId().toString())
             .build();
     try {
-      batches.sendMessage(request).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      batches.send(request).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new JobNotSentException(job, e.getCause());
     }

@@ -1,18 +1,15 @@
 package io.aiplatform.api.provisioning;
 
 import io.aiplatform.api.ApiProperties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 
 /**
- * The outbox relay's threads and the SDK batch manager it sends through. The relay's own bounded
- * pool keeps a burst of registrations from starting a thread per job; it is large enough that the
- * batch manager fills SendMessageBatch calls of ten when jobs arrive faster than it sends.
+ * The outbox relay's threads and the batch sender it uses ({@link RelayBatches}). The relay's own
+ * bounded pool keeps a burst of registrations from starting a thread per job; it is large enough
+ * that the batch manager fills SendMessageBatch calls of ten when jobs arrive faster than it sends.
  */
 @Configuration(proxyBeanMethods = false)
 class RelayConfig {
@@ -31,24 +28,8 @@ class RelayConfig {
     return executor;
   }
 
-  @Bean(destroyMethod = "shutdown")
-  ScheduledExecutorService relayBatchTimer() {
-    return Executors.newSingleThreadScheduledExecutor(
-        r -> {
-          Thread t = new Thread(r, "outbox-batch-timer");
-          t.setDaemon(true);
-          return t;
-        });
-  }
-
   @Bean(destroyMethod = "close")
-  SqsAsyncBatchManager relayBatches(
-      SqsAsyncClient sqs, ScheduledExecutorService relayBatchTimer, ApiProperties properties) {
-    return SqsAsyncBatchManager.builder()
-        .client(sqs)
-        .scheduledExecutor(relayBatchTimer)
-        .overrideConfiguration(
-            o -> o.maxBatchSize(10).sendRequestFrequency(properties.outbox().batchWindow()))
-        .build();
+  RelayBatches relayBatches(SqsAsyncClient sqs, ApiProperties properties) {
+    return new RelayBatches(sqs, properties.outbox().batchWindow());
   }
 }

@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * The relay waits on SQS without holding a database connection, and gathers the jobs of concurrent
@@ -26,6 +29,7 @@ class OutboxRelayIntegrationTests extends ApiIntegrationTest {
   private static final int REGISTRATIONS = 20;
 
   @Autowired HikariDataSource dataSource;
+  @Autowired ApplicationContext context;
   private final ExecutorService clients = Executors.newFixedThreadPool(REGISTRATIONS);
 
   @AfterEach
@@ -61,6 +65,14 @@ class OutboxRelayIntegrationTests extends ApiIntegrationTest {
     assertThat(sqsOutage.batchCalls() - batchCallsBefore)
         .isPositive()
         .isLessThan(REGISTRATIONS / 2);
+  }
+
+  @Test
+  void scheduledJobsKeepTheirOwnSchedulerBesideTheRelaysBatchTimer() {
+    // A ScheduledExecutorService bean would displace Boot's scheduler: the outbox resubmission
+    // and the pending watchdog would then share one thread with the relay's batch timer.
+    assertThat(context.getBeansOfType(ScheduledExecutorService.class)).isEmpty();
+    assertThat(context.getBeanNamesForType(TaskScheduler.class)).containsExactly("taskScheduler");
   }
 
   private List<String> registerConcurrently(String token) {
