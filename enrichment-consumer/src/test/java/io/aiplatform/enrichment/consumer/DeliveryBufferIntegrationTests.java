@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.aiplatform.enrichment.CountingInterceptor;
 import io.aiplatform.enrichment.FastKcl;
-import io.aiplatform.enrichment.MutableClock;
 import io.aiplatform.enrichment.StreamFixture;
+import io.aiplatform.testsupport.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;

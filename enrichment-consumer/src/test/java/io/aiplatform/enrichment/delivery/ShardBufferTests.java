@@ -4,7 +4,7 @@ import static io.aiplatform.enrichment.delivery.FirehoseBatches.MAX_BYTES_PER_CA
 import static io.aiplatform.enrichment.delivery.FirehoseBatches.MAX_RECORD_BYTES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aiplatform.enrichment.MutableClock;
+import io.aiplatform.testsupport.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.aiplatform.enrichment;
+package io.aiplatform.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
