@@ -48,8 +48,10 @@ class ConcurrentRegistrationIntegrationTests extends ApiIntegrationTest {
                         .header("Idempotency-Key", key)
                         .POST(HttpRequest.BodyPublishers.ofString(registration(name)))));
 
-    // A request that found the key claimed by one still in flight is told to send it again.
-    assertThat(responses).extracting(Api.Response::status).containsOnly(201, 409);
+    // A request that found the key claimed by one still in flight is told to send it again (409);
+    // one that came after the first committed gets its answer replayed (201). Whether any 409
+    // occurs depends on timing, so it is allowed, not required.
+    assertThat(responses).extracting(Api.Response::status).isSubsetOf(201, 409);
     assertThat(
             responses.stream()
                 .filter(r -> r.status() == 201)
