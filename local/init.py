@@ -103,6 +103,26 @@ def reference_table():
             "category": {"S": category}, "price": {"N": price}})
 
 
+def intents_table():
+    """The worker's create intents (see docs/provisioning.md), expiring through the TTL attribute."""
+    dynamodb = client("dynamodb")
+    name = f"{PREFIX}-provisioning-intents"
+    try:
+        dynamodb.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "resource", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "resource", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        dynamodb.update_time_to_live(
+            TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": "expires_at"})
+        log(f"created table {name}")
+    except ClientError as e:
+        if e.response["Error"]["Code"] != "ResourceInUseException":
+            raise
+    return name
+
+
 def role(name, service):
     iam = client("iam")
     policy = json.dumps({"Version": "2012-10-17", "Statement": [{
@@ -165,6 +185,7 @@ def main():
     reference_table()
     bucket = delivery_streams()
     settings = {
+        "PLATFORM_WORKER_INTENTS_TABLE": intents_table(),
         "PLATFORM_WORKER_BUCKETS_KMS_KEY_ID": key_arn,
         "PLATFORM_WORKER_GLUE_CRAWLER_ROLE_ARN": role(f"{PREFIX}-glue-crawler", "glue.amazonaws.com"),
         "PLATFORM_WORKER_EVENTBRIDGE_TARGET_ARN": raw_events,
