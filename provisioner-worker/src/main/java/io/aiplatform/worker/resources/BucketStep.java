@@ -7,6 +7,7 @@ import io.aiplatform.worker.provisioning.ResourceExistsException;
 import io.aiplatform.worker.provisioning.ResourceSettlingException;
 import io.aiplatform.worker.provisioning.RunContext;
 import io.aiplatform.worker.provisioning.Step;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,9 @@ import software.amazon.awssdk.services.s3.model.Tag;
  */
 final class BucketStep implements Step<Void> {
 
+  /** When the worker created the bucket. */
+  static final String CREATED_AT = "platform:created-at";
+
   /** The names of this account's buckets under the system's prefix, listed once per run. */
   private static final RunContext.Key<Set<String>> LISTING = new RunContext.Key<>("s3-buckets");
 
@@ -37,18 +41,21 @@ final class BucketStep implements Step<Void> {
   private final String systemPrefix;
   private final BucketSettings settings;
   private final CreateTimeTags createTimeTags;
+  private final Clock clock;
 
   BucketStep(
       S3Client s3,
       String bucket,
       String systemPrefix,
       BucketSettings settings,
-      CreateTimeTags createTimeTags) {
+      CreateTimeTags createTimeTags,
+      Clock clock) {
     this.s3 = s3;
     this.bucket = bucket;
     this.systemPrefix = systemPrefix;
     this.settings = settings;
     this.createTimeTags = createTimeTags;
+    this.clock = clock;
   }
 
   @Override
@@ -89,7 +96,11 @@ final class BucketStep implements Step<Void> {
   }
 
   @Override
-  public Found<Void> create(Map<String, String> tags, RunContext context) {
+  public Found<Void> create(Map<String, String> ownerTags, RunContext context) {
+    // The creation time makes these tags unique: tags read back equal only if S3 applied them now
+    // (moto, for one, hands a re-created bucket the tags of the deleted one).
+    Map<String, String> tags = new LinkedHashMap<>(ownerTags);
+    tags.put(CREATED_AT, clock.instant().toString());
     context.forget(LISTING);
     try {
       s3.createBucket(b -> b.bucket(bucket).createBucketConfiguration(configuration(tags)));
@@ -98,7 +109,7 @@ final class BucketStep implements Step<Void> {
     }
     if (!createTimeTags.honoured()) {
       boolean honoured = createTimeTags.unknown() && readTags().equals(tags);
-      createTimeTags.learn(honoured);
+      createTimeTags.learn(honoured, bucket);
       if (!honoured) {
         putTags(tags);
       }

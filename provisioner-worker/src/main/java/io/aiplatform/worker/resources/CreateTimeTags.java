@@ -1,5 +1,7 @@
 package io.aiplatform.worker.resources;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +11,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CreateTimeTags {
+
+  private static final Logger log = LoggerFactory.getLogger(CreateTimeTags.class);
 
   private enum State {
     UNKNOWN,
@@ -26,7 +30,15 @@ class CreateTimeTags {
     return state == State.HONOURED;
   }
 
-  void learn(boolean honoured) {
-    state = honoured ? State.HONOURED : State.IGNORED;
+  void learn(boolean honoured, String bucket) {
+    State learnt = honoured ? State.HONOURED : State.IGNORED;
+    if (state != learnt) {
+      log.info(
+          "S3 {} the tags given to CreateBucket (learnt from bucket {}){}",
+          honoured ? "applies" : "ignores",
+          bucket,
+          honoured ? "" : "; every new bucket is tagged by a second call after a recorded intent");
+    }
+    state = learnt;
   }
 }

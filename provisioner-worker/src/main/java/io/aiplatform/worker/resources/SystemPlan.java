@@ -6,6 +6,7 @@ import io.aiplatform.contracts.ResourceNames;
 import io.aiplatform.worker.WorkerProperties;
 import io.aiplatform.worker.provisioning.Plan;
 import io.aiplatform.worker.provisioning.Step;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ public class SystemPlan {
   private final CreateTimeTags createTimeTags;
   private final WorkerProperties properties;
   private final JsonMapper json;
+  private final Clock clock;
 
   SystemPlan(
       S3Client s3,
@@ -36,7 +38,8 @@ public class SystemPlan {
       AwsAccount account,
       CreateTimeTags createTimeTags,
       WorkerProperties properties,
-      JsonMapper json) {
+      JsonMapper json,
+      Clock clock) {
     this.s3 = s3;
     this.glue = glue;
     this.events = events;
@@ -45,6 +48,7 @@ public class SystemPlan {
     this.createTimeTags = createTimeTags;
     this.properties = properties;
     this.json = json;
+    this.clock = clock;
   }
 
   /** The plan of one job. */
@@ -64,7 +68,7 @@ public class SystemPlan {
     List<Step<?>> steps = new ArrayList<>();
     for (String bucket : names.buckets()) {
       BucketSettings settings = new BucketSettings(s3, bucket.equals(names.raw()), buckets);
-      steps.add(new BucketStep(s3, bucket, systemPrefix, settings, createTimeTags));
+      steps.add(new BucketStep(s3, bucket, systemPrefix, settings, createTimeTags, clock));
     }
     String database = names.glueDatabase();
     steps.add(new GlueDatabaseStep(glue, database, glueArn + "database/" + database));
