@@ -28,8 +28,12 @@ import java.util.stream.Collectors;
  * at the HTTP layer where AWS produces them: a refused call (503, nothing done), a lost answer (the
  * call took effect, the caller hears 503), an answer held back (the call took effect, the caller
  * hears nothing, as when its process dies). Faults come from one-shot rules matching an operation
- * and a string in the request, or at random with a fixed seed. Every call is counted per operation;
- * {@code GET /fault-proxy/calls} lists the counts.
+ * and a string in the request, or at random with a fixed seed. Every call is counted per operation.
+ *
+ * <p>Run beside a stack ({@link #main}), it is steered over HTTP: {@code GET /fault-proxy/calls}
+ * lists the counts, {@code POST /fault-proxy/reset} clears them, {@code POST
+ * /fault-proxy/faults?refuse=0.15&lose=0.05&seed=42} starts random faults and {@code
+ * refuse=0&lose=0} stops them.
  *
  * <p>Hand-written because no library offers fault injection per AWS operation; it needs only the
  * JDK, so {@link #main} runs it beside the stack for the benchmarks.
@@ -118,7 +122,7 @@ public final class FaultProxy implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       if (exchange.getRequestURI().getPath().startsWith("/fault-proxy/")) {
-        answer(exchange, 200, "text/plain", countsText().getBytes(StandardCharsets.UTF_8));
+        administer(exchange);
         return;
       }
       byte[] body = readAll(exchange.getRequestBody());
@@ -218,6 +222,32 @@ public final class FaultProxy implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
+  }
+
+  private void administer(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    Map<String, String> query = new TreeMap<>();
+    String raw = exchange.getRequestURI().getQuery();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        String[] kv = pair.split("=", 2);
+        query.put(kv[0], kv.length > 1 ? kv[1] : "");
+      }
+    }
+    switch (path) {
+      case "/fault-proxy/reset" -> calls.clear();
+      case "/fault-proxy/faults" -> {
+        double refuse = Double.parseDouble(query.getOrDefault("refuse", "0"));
+        double lose = Double.parseDouble(query.getOrDefault("lose", "0"));
+        if (refuse == 0 && lose == 0) {
+          noRandomFaults();
+        } else {
+          randomFaults(Long.parseLong(query.getOrDefault("seed", "42")), refuse, lose);
+        }
+      }
+      default -> {}
+    }
+    answer(exchange, 200, "text/plain", countsText().getBytes(StandardCharsets.UTF_8));
   }
 
   private String countsText() {

@@ -3,6 +3,7 @@ package io.aiplatform.worker.jobs;
 import io.aiplatform.worker.WorkerProperties;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -40,6 +41,11 @@ class JobsListenerConfiguration {
                     // receive whose answer is lost, or a worker killed mid-job, hands its jobs
                     // back after this, not after the queue's default visibility timeout.
                     .messageVisibility(properties.visibilityExtension())
+                    // Finished jobs are deleted in batches: one DeleteMessageBatch per burst,
+                    // not one call per job. A crash before the delete only re-runs a finished,
+                    // idempotent job, whose second result platform-api ignores.
+                    .acknowledgementInterval(Duration.ofMillis(200))
+                    .acknowledgementThreshold(10)
                     // A queue created on the fly would lack the DLQ platform-api relies on.
                     .queueNotFoundStrategy(QueueNotFoundStrategy.FAIL))
         .build();

@@ -3,6 +3,7 @@ package io.aiplatform.worker.provisioning;
 import io.aiplatform.contracts.ResourceResult.ResourceKind;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +45,12 @@ public final class RunContext {
   @SuppressWarnings("unchecked")
   public <T> T shared(Key<T> key, Supplier<T> compute) {
     return (T) shared.computeIfAbsent(key, k -> compute.get());
+  }
+
+  /** The shared value if some step computed it already. */
+  @SuppressWarnings("unchecked")
+  public <T> Optional<T> known(Key<T> key) {
+    return Optional.ofNullable((T) shared.get(key));
   }
 
   /** Drops a shared value, so that the next step asking reads it afresh. */

@@ -101,12 +101,14 @@ final class BucketStep implements Step<Void> {
     // (moto, for one, hands a re-created bucket the tags of the deleted one).
     Map<String, String> tags = new LinkedHashMap<>(ownerTags);
     tags.put(CREATED_AT, clock.instant().toString());
-    context.forget(LISTING);
     try {
       s3.createBucket(b -> b.bucket(bucket).createBucketConfiguration(configuration(tags)));
-    } catch (S3Exception e) {
-      throw refusal(e);
+    } catch (RuntimeException e) {
+      // Whatever happened, the listing no longer says what exists.
+      context.forget(LISTING);
+      throw e instanceof S3Exception s3Error ? refusal(s3Error) : e;
     }
+    context.known(LISTING).ifPresent(names -> names.add(bucket));
     if (!createTimeTags.honoured()) {
       boolean honoured = createTimeTags.unknown() && readTags().equals(tags);
       createTimeTags.learn(honoured, bucket);
@@ -114,7 +116,6 @@ final class BucketStep implements Step<Void> {
         putTags(tags);
       }
     }
-    listing(context).add(bucket);
     return new Found<>(arn(), tags, null);
   }
 
