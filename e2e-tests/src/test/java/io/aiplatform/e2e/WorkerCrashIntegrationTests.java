@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -23,21 +22,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * point at once: each system of the test is held at its own point, then the worker dies and a new
  * one takes over.
  */
-class WorkerCrashIntegrationTests {
+class WorkerCrashIntegrationTests extends PlatformIntegrationTest {
 
   private static final Duration CONVERGE = Duration.ofSeconds(120);
   private static final List<String> TABLES = List.of("orders", "customers");
-
-  private static RunningPlatform platform;
-  private static PlatformApi api;
-  private static Emulator emulator;
-
-  @BeforeAll
-  static void platform() throws Exception {
-    platform = RunningPlatform.shared();
-    api = new PlatformApi(platform);
-    emulator = new Emulator();
-  }
 
   @Test
   void aWorkerKilledRightAfterAnyCreateAndInsideARollbackAndADeprovisioningConverges()
@@ -102,9 +90,5 @@ class WorkerCrashIntegrationTests {
 
   private static FaultRule hold(String operation, String name) {
     return platform.workerAws.on(operation, name, Fault.HOLD_ANSWER);
-  }
-
-  private static ResourceNames names(String system) {
-    return ResourceNames.of(platform.prefix, system);
   }
 }

@@ -2,7 +2,6 @@ package io.aiplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aiplatform.contracts.ResourceNames;
 import io.aiplatform.testsupport.faults.Fault;
 import io.aiplatform.testsupport.faults.FaultProxy;
 import io.aiplatform.testsupport.faults.FaultRule;
@@ -12,28 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The worker's AWS calls refused and their answers lost by the fault proxy, as AWS does under load:
  * every system still becomes active, with each resource once and tagged as its own.
  */
-class WorkerFaultsIntegrationTests {
+class WorkerFaultsIntegrationTests extends PlatformIntegrationTest {
 
   private static final Duration CONVERGE = Duration.ofSeconds(120);
   private static final List<String> TABLES = List.of("orders", "customers");
-
-  private static RunningPlatform platform;
-  private static PlatformApi api;
-  private static Emulator emulator;
-
-  @BeforeAll
-  static void platform() throws Exception {
-    platform = RunningPlatform.shared();
-    api = new PlatformApi(platform);
-    emulator = new Emulator();
-  }
 
   @Test
   void aLostAnswerToTheCreateOfEveryKindOfResourceConverges() throws Exception {
@@ -91,9 +78,5 @@ class WorkerFaultsIntegrationTests {
       api.awaitStatus(system.getValue(), "active", CONVERGE);
       emulator.assertOwnedOnce(names(system.getKey()), system.getValue(), true);
     }
-  }
-
-  private static ResourceNames names(String system) {
-    return ResourceNames.of(platform.prefix, system);
   }
 }
