@@ -23,7 +23,7 @@ loadConfig()
     takeDevelopmentTokenFromUrl(config, session);
     root.render(
       <StrictMode>
-        <BrowserRouter>
+        <BrowserRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
           <AppContextProvider value={{ config, session, api }}>
             <App />
           </AppContextProvider>
