@@ -75,6 +75,7 @@ export function AuditPage({ pageSize = 50 }: { pageSize?: number }) {
       return;
     }
     setFormError(null);
+    setItems(null);
     setCursors([undefined]);
     setParams(Object.fromEntries(Object.entries(form).filter(([, v]) => v !== "")));
   };

@@ -22,6 +22,7 @@ export function RegisterForm({ onRegistered }: Props) {
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sending, setSending] = useState(false);
+  const [shown, setShown] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const max = maxNameLength(config.resourcePrefix);
@@ -34,8 +35,14 @@ export function RegisterForm({ onRegistered }: Props) {
     setErrors(fields);
     setUnplaced(other);
     setProblem(refusal);
-    requestAnimationFrame(() => summary.current?.focus());
+    setShown((n) => n + 1);
   };
+  // Right after the summary renders, before anything else can take the focus.
+  useEffect(() => {
+    if (shown > 0) {
+      summary.current?.focus();
+    }
+  }, [shown]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -80,16 +80,25 @@ export function SystemDetailPage({ timing = FOLLOW_TIMING }: { timing?: FollowTi
     );
   };
 
+  // One heading element for the whole life of the page, so the focus put there stays there.
+  const head = (
+    <>
+      <p className="breadcrumb">
+        <Link to="/systems">Systems</Link>
+      </p>
+      <div className="page-head">
+        <h1 ref={heading} tabIndex={-1}>
+          {system?.system_name ?? "System"}
+        </h1>
+        {system && <StatusBadge status={system.status} />}
+      </div>
+    </>
+  );
   if (!system) {
     return (
       <>
-        <h1 ref={heading} tabIndex={-1}>
-          System
-        </h1>
+        {head}
         {problem ? <ProblemBanner problem={problem} /> : <p>Loading…</p>}
-        <p>
-          <Link to="/systems">Back to the systems</Link>
-        </p>
       </>
     );
   }
@@ -97,15 +106,7 @@ export function SystemDetailPage({ timing = FOLLOW_TIMING }: { timing?: FollowTi
   const canDelete = system.status !== "deprovisioning" && system.status !== "deleted";
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/systems">Systems</Link>
-      </p>
-      <div className="page-head">
-        <h1 ref={heading} tabIndex={-1}>
-          {system.system_name}
-        </h1>
-        <StatusBadge status={system.status} />
-      </div>
+      {head}
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
