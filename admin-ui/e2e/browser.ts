@@ -51,9 +51,9 @@ export async function signedIn(page: Page, stack: Stack, path = "/systems", base
 const SHOTS = join(ROOT, "docs/screenshots");
 
 /** Screenshots of the main pages, kept in docs/ and linked from the README. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
 /** The axe-core WCAG 2.1 A/AA rules that fail on the page, as "rule: target" lines. */

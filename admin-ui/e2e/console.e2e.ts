@@ -157,7 +157,7 @@ describe("the admin console against the running stack", () => {
     await page.getByLabel("Subject").fill("");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await page.getByText("no valid token").first().waitFor();
-    await screenshot(page, "audit");
+    await screenshot(page, "audit", false);
   });
 
   it("asks to sign in again when the token expires, without losing the form", async () => {
