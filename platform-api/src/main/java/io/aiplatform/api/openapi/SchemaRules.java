@@ -7,6 +7,7 @@ import static io.aiplatform.api.openapi.Schemas.property;
 
 import io.aiplatform.api.ApiProperties;
 import io.aiplatform.api.web.ProblemTypes;
+import io.aiplatform.contracts.ResourceNames;
 import io.aiplatform.contracts.ResourceResult;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.JsonSchema;
@@ -24,10 +25,9 @@ import java.util.Locale;
  */
 final class SchemaRules {
 
-  /** The longest name a system yields is {@code P-S-raw-to-curated}; AWS allows 63 characters. */
-  private static final int LONGEST_SUFFIX = "-raw-to-curated".length();
-
+  /** The longest resource name AWS allows for every kind a system gets. */
   private static final int MAX_RESOURCE_NAME = 63;
+
   private static final List<String> METHODS =
       List.of("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
 
@@ -37,9 +37,14 @@ final class SchemaRules {
     this.properties = properties;
   }
 
-  /** The longest {@code system_name} the configured prefix leaves room for. */
+  /**
+   * The longest {@code system_name} the configured prefix leaves room for: the one whose longest
+   * resource name (today {@code P-S-raw-to-curated}) is exactly {@value #MAX_RESOURCE_NAME} long.
+   */
   static int maxNameLength(String prefix) {
-    return MAX_RESOURCE_NAME - prefix.length() - 1 - LONGEST_SUFFIX;
+    int longest =
+        ResourceNames.of(prefix, "s").all().stream().mapToInt(String::length).max().orElseThrow();
+    return MAX_RESOURCE_NAME - (longest - 1);
   }
 
   void apply(OpenAPI openApi) {
