@@ -77,8 +77,9 @@ export function RegisterForm({ onRegistered }: Props) {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-describedby="register-intro">
       <p id="register-intro">
-        Registers the system and starts provisioning its buckets, Glue database and crawler and
-        EventBridge rule. Fields marked optional can be left empty.
+        Registers the system and starts provisioning its buckets, Glue database and crawler,
+        EventBridge rule and, for its data sources, DMS replication. Fields marked optional can be
+        left empty.
       </p>
       {(allErrors.length > 0 || unplaced.length > 0) && (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="error-summary-title">

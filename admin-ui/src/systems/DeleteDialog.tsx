@@ -29,7 +29,7 @@ export function DeleteDialog({ systemName, onCancel, onDelete }: Props) {
         <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
           Delete {systemName}?
         </h2>
-        <p>Its Glue database and crawler and its EventBridge rule are removed. What about its data?</p>
+        <p>Its Glue database and crawler, EventBridge rule and DMS replication are removed. What about its data?</p>
         <form onSubmit={submit}>
           <fieldset className="group">
             <legend>The data buckets</legend>
