@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useApp } from "../AppContext";
 import { asProblem, isPending, type Problem, type SystemRecord, type TimelineEntry } from "../api/client";
@@ -22,6 +22,7 @@ export function SystemDetailPage({ timing = FOLLOW_TIMING }: { timing?: FollowTi
   const [problem, setProblem] = useState<Problem | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
   const [announcement, setAnnouncement] = useState("");
   const heading = usePage(system?.system_name ?? "System");
 
@@ -122,7 +123,7 @@ export function SystemDetailPage({ timing = FOLLOW_TIMING }: { timing?: FollowTi
           </button>
         )}
         {canDelete && (
-          <button type="button" className="button danger" onClick={() => setDeleting(true)}>
+          <button type="button" className="button danger" ref={deleteButton} onClick={() => setDeleting(true)}>
             Delete…
           </button>
         )}
@@ -133,7 +134,16 @@ export function SystemDetailPage({ timing = FOLLOW_TIMING }: { timing?: FollowTi
       <RecordSection system={system} />
       <ResourcesSection system={system} />
       <TimelineSection events={events} />
-      {deleting && <DeleteDialog systemName={system.system_name} onCancel={() => setDeleting(false)} onDelete={remove} />}
+      {deleting && (
+        <DeleteDialog
+          systemName={system.system_name}
+          onCancel={() => {
+            setDeleting(false);
+            requestAnimationFrame(() => deleteButton.current?.focus());
+          }}
+          onDelete={remove}
+        />
+      )}
     </>
   );
 }
