@@ -7,7 +7,8 @@
 #   scripts/run-local.sh stop     # stops exactly what start started
 #   scripts/run-local.sh env      # prints the variables a shell needs to talk to the stack
 #
-# Ports: API_PORT (8080), WORKER_PORT (8081), CONSUMER_PORT (8082). State: .run-local/
+# Ports: API_PORT (8080), WORKER_PORT (8081), CONSUMER_PORT (8082), UI_PORT (8083, the admin
+# console, served by node admin-ui/scripts/serve.mjs). State: .run-local/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -29,6 +30,7 @@ port_of() {
 build_jars() {
   local missing=0 s
   for s in "${services[@]}"; do [[ -f "$s/target/$s-$version.jar" ]] || missing=1; done
+  [[ -f admin-ui/dist/index.html ]] || missing=1
   if (( missing )); then
     log "building the service jars (./mvnw package, tests skipped)"
     ./mvnw -B -q package -DskipTests >&2
@@ -65,6 +67,18 @@ service_env() {
   export PLATFORM_WORKER_POLL_TIMEOUT=${PLATFORM_WORKER_POLL_TIMEOUT:-2s}
   # Short KCL timers for the emulator (enrichment-consumer's application-local.yaml).
   export SPRING_PROFILES_ACTIVE=local
+  local ui="${UI_PORT:-8083}"
+  export PLATFORM_API_CORS_ALLOWED_ORIGINS=${PLATFORM_API_CORS_ALLOWED_ORIGINS:-http://127.0.0.1:$ui,http://localhost:$ui}
+}
+
+# The admin console with its runtime config (development sign-in: page and API on loopback).
+start_ui() {
+  local ui="${UI_PORT:-8083}"
+  printf '{"apiUrl":"http://127.0.0.1:%s","resourcePrefix":"%s","auth":{"mode":"development"}}\n' \
+    "$(port_of platform-api)" "${PLATFORM_API_RESOURCE_PREFIX:-platform}" >"$state/admin-ui-config.json"
+  (exec node admin-ui/scripts/serve.mjs --port "$ui" --config "$state/admin-ui-config.json") \
+    >"$state/logs/admin-ui.log" 2>&1 &
+  echo $! >"$state/admin-ui.pid"
 }
 
 start_service() {
@@ -97,13 +111,19 @@ start() {
   local s
   for s in "${services[@]}"; do start_service "$s"; done
   for s in "${services[@]}"; do await_ready "$s"; log "$s ready on port $(port_of "$s")"; done
+  start_ui
   trap - EXIT
   {
     echo "export API_URL=http://127.0.0.1:$(port_of platform-api)"
     echo "export DEV_PRIVATE_KEY=$state/keys/dev-private.pem"
+    echo "export UI_URL=http://127.0.0.1:${UI_PORT:-8083}"
   } >>"$state/stack.env"
+  local ui_token
+  ui_token=$(DEV_TOKEN_CLIENT_ID=platform-admin-ui scripts/dev-token.sh token "$state/keys/dev-private.pem")
   cat <<DONE
 API:    http://127.0.0.1:$(port_of platform-api)   (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui.html)
+UI:     http://127.0.0.1:${UI_PORT:-8083}/systems#dev-token=$ui_token
+        (development sign-in link; or open http://127.0.0.1:${UI_PORT:-8083} and paste the token below)
 Token:  $(scripts/dev-token.sh token "$state/keys/dev-private.pem")
 Demo:   scripts/demo.sh        Stop: scripts/run-local.sh stop        Logs: $state/logs/
 DONE
@@ -121,9 +141,20 @@ stop_service() {
   rm -f "$pidfile"
 }
 
+stop_ui() {
+  local pidfile="$state/admin-ui.pid" pid
+  [[ -f "$pidfile" ]] || return 0
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "admin-ui/scripts/serve.mjs"; then
+    kill "$pid"
+  fi
+  rm -f "$pidfile"
+}
+
 stop() {
   [[ -d "$state" ]] || { log "nothing to stop"; return 0; }
   local s
+  stop_ui
   for s in "${services[@]}"; do stop_service "$s"; done
   if [[ -f "$state/backing.env" ]]; then
     # shellcheck disable=SC1091

@@ -1,0 +1,3 @@
+export const TYPES_FILE: string;
+export function typesFrom(apiUrl: string): Promise<string>;
+export function drift(apiUrl: string): Promise<string | null>;

@@ -1,0 +1,1040 @@
+// Generated from platform-api's OpenAPI document by `npm run api:generate`; do not edit.
+export interface paths {
+    "/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listSystems"];
+        put?: never;
+        post: operations["registerSystem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/systems/{system_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSystem"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteSystem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/systems/{system_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSystemEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/systems/{system_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["retrySystem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AuditEntry: {
+            /** Format: date-time */
+            at: string;
+            client_id: string | null;
+            /** Format: int64 */
+            id: number;
+            method: string;
+            path: string;
+            request_id: string;
+            source_address: string | null;
+            /** Format: int32 */
+            status: number;
+            subject: string | null;
+            /** Format: uuid */
+            system_id: string | null;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            next_cursor: string | null;
+        };
+        Buckets: {
+            curated: string | null;
+            prod: string | null;
+            raw: string | null;
+        };
+        EndpointBody: {
+            /** @enum {string} */
+            method: "ANY" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT";
+            path: string;
+        };
+        Events: {
+            events: components["schemas"]["TimelineEntry"][];
+            /** Format: uuid */
+            system_id: string;
+        };
+        FieldViolation: {
+            /** @description JSON path, e.g. endpoints[0].method */
+            field: string;
+            message: string;
+        };
+        InfrastructureView: {
+            dms_task: string | null;
+            eventbridge_rules: string[];
+            glue_crawler: string | null;
+            glue_database: string | null;
+            s3_buckets: components["schemas"]["Buckets"];
+        };
+        LambdaConfigBody: {
+            /**
+             * Format: int32
+             * @description MiB
+             */
+            memory?: number | null;
+            /** @enum {string|null} */
+            runtime?: "python3.10" | "python3.11" | "python3.12" | "python3.13" | "nodejs18.x" | "nodejs20.x" | "nodejs22.x" | "java17" | "java21" | null;
+            /**
+             * Format: int32
+             * @description seconds
+             */
+            timeout?: number | null;
+        };
+        /** @description RFC 9457 problem details; `type` is stable, `errors` only on validation */
+        Problem: {
+            detail: string;
+            errors?: components["schemas"]["FieldViolation"][];
+            /** Format: uri-reference */
+            instance?: string;
+            /** Format: int32 */
+            status: number;
+            title: string;
+            /**
+             * Format: uri
+             * @enum {string}
+             */
+            type: "https://aiplatform.io/problems/duplicate-name" | "https://aiplatform.io/problems/forbidden" | "https://aiplatform.io/problems/idempotency-key-reused" | "https://aiplatform.io/problems/internal" | "https://aiplatform.io/problems/invalid-state" | "https://aiplatform.io/problems/malformed-request" | "https://aiplatform.io/problems/method-not-allowed" | "https://aiplatform.io/problems/not-acceptable" | "https://aiplatform.io/problems/not-found" | "https://aiplatform.io/problems/payload-too-large" | "https://aiplatform.io/problems/unauthorized" | "https://aiplatform.io/problems/unavailable" | "https://aiplatform.io/problems/unsupported-media-type" | "https://aiplatform.io/problems/validation";
+        };
+        RegistrationRequest: {
+            data_sources?: string[] | null;
+            description?: string | null;
+            endpoints?: components["schemas"]["EndpointBody"][] | null;
+            lambda_config?: components["schemas"]["LambdaConfigBody"] | null;
+            /** @description Lowercase letters, digits and single hyphens, starting and ending with a letter or digit; maxLength keeps the longest resource name it yields (P-S-raw-to-curated under the resource prefix P) within 63 characters. */
+            system_name: string;
+        };
+        RegistrationResponse: {
+            message: string;
+            note: string;
+            /** @enum {string} */
+            status: "pending_provisioning" | "active" | "provisioning_failed" | "deprovisioning" | "deleted" | "deprovisioning_failed";
+            /** Format: uuid */
+            system_id: string;
+            system_name: string;
+        };
+        ResourceView: {
+            /** @enum {string} */
+            action: "created" | "existing" | "adopted" | "deleted" | "retained" | "rolled_back" | "none";
+            arn?: string;
+            /** Format: date-time */
+            at?: string;
+            error?: string;
+            /** @enum {string} */
+            kind: "s3_bucket" | "glue_database" | "glue_crawler" | "eventbridge_rule" | "dms_endpoint" | "dms_replication_task";
+            name: string;
+            /** @enum {string} */
+            status: "succeeded" | "failed";
+        };
+        SystemPage: {
+            items: components["schemas"]["SystemView"][];
+            next_cursor: string | null;
+        };
+        SystemView: {
+            /** Format: date-time */
+            created_at: string;
+            data_sources: string[];
+            description: string | null;
+            endpoints: components["schemas"]["EndpointBody"][];
+            /** @description Why the last job failed; only when failed */
+            error_message?: string;
+            /** Format: int64 */
+            generation: number;
+            infrastructure: components["schemas"]["InfrastructureView"];
+            lambda_config: components["schemas"]["LambdaConfigBody"] | null;
+            resources: components["schemas"]["ResourceView"][];
+            /** @enum {string} */
+            status: "pending_provisioning" | "active" | "provisioning_failed" | "deprovisioning" | "deleted" | "deprovisioning_failed";
+            /** Format: uuid */
+            system_id: string;
+            system_name: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        TimelineEntry: {
+            action?: string;
+            /** Format: date-time */
+            at: string;
+            error?: string;
+            /** Format: int64 */
+            generation: number;
+            /** Format: uuid */
+            job_id?: string;
+            resource?: string;
+            status: string;
+            step: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listAudit: {
+        parameters: {
+            query?: {
+                cursor?: number;
+                from?: string;
+                limit?: number;
+                subject?: string;
+                system_id?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Invalid fields or parameters (`validation`) or a body that is not JSON */
+            400: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope */
+            403: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The response cannot be given in an accepted media type */
+            406: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault; details only in the log */
+            500: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No database connection in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSystems: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "pending_provisioning" | "active" | "provisioning_failed" | "deprovisioning" | "deleted" | "deprovisioning_failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemPage"];
+                };
+            };
+            /** @description Invalid fields or parameters (`validation`) or a body that is not JSON */
+            400: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope */
+            403: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The response cannot be given in an accepted media type */
+            406: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault; details only in the log */
+            500: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No database connection in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerSystem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body answer the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered; provisioning starts on its own */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the key */
+                    "Idempotent-Replayed": string;
+                    /** @description /admin/systems/{system_id} */
+                    Location: string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationResponse"];
+                };
+            };
+            /** @description Invalid fields or parameters (`validation`) or a body that is not JSON */
+            400: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope */
+            403: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The response cannot be given in an accepted media type */
+            406: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A taken name (`duplicate-name`) or a state that forbids it */
+            409: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over PLATFORM_API_MAX_REQUEST_BODY */
+            413: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault; details only in the log */
+            500: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No database connection in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSystem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                system_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemView"];
+                };
+            };
+            /** @description Invalid fields or parameters (`validation`) or a body that is not JSON */
+            400: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope */
+            403: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such system */
+            404: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The response cannot be given in an accepted media type */
+            406: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault; details only in the log */
+            500: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No database connection in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSystem: {
+        parameters: {
+            query?: {
+                delete_data?: boolean;
+            };
+            header?: never;
+            path: {
+                system_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemView"];
+                };
+            };
+            /** @description Invalid fields or parameters (`validation`) or a body that is not JSON */
+            400: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope */
+            403: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such system */
+            404: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The response cannot be given in an accepted media type */
+            406: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A taken name (`duplicate-name`) or a state that forbids it */
+            409: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault; details only in the log */
+            500: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No database connection in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSystemEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                system_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Events"];
+                };
+            };
+            /** @description Invalid fields or parameters (`validation`) or a body that is not JSON */
+            400: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope */
+            403: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such system */
+            404: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The response cannot be given in an accepted media type */
+            406: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault; details only in the log */
+            500: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No database connection in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retrySystem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                system_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemView"];
+                };
+            };
+            /** @description Invalid fields or parameters (`validation`) or a body that is not JSON */
+            400: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope */
+            403: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such system */
+            404: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The response cannot be given in an accepted media type */
+            406: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A taken name (`duplicate-name`) or a state that forbids it */
+            409: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault; details only in the log */
+            500: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No database connection in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,138 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { RegisterForm } from "./RegisterForm";
+import { FakeApi, json, renderPage } from "../test/harness";
+
+const VALIDATION = "https://aiplatform.io/problems/validation";
+
+function field(label: string) {
+  return screen.getByLabelText(label);
+}
+
+function errorOf(label: string): string | null {
+  const control = field(label);
+  const ids = (control.getAttribute("aria-describedby") ?? "").split(" ");
+  const error = ids.map((id) => document.getElementById(id)).find((el) => el?.className === "field-error");
+  return error?.textContent?.replace(/^Error: /, "") ?? null;
+}
+
+describe("RegisterForm", () => {
+  it("checks the name's shape before sending anything", async () => {
+    const api = new FakeApi();
+    renderPage(<RegisterForm onRegistered={() => {}} />, { api });
+    const user = userEvent.setup();
+
+    await user.type(field("System name"), "Bad_Name");
+    await user.click(screen.getByRole("button", { name: "Register system" }));
+
+    expect(field("System name")).toHaveAttribute("aria-invalid", "true");
+    expect(errorOf("System name")).toMatch(/lowercase letters, digits and hyphens/);
+    expect(screen.getByRole("alert")).toHaveTextContent("Check these fields");
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it("allows the name length the configured prefix leaves", async () => {
+    const api = new FakeApi().on("POST", /^\/admin\/systems$/, () => json(201, { system_id: "id-1" }));
+    const registered = vi.fn();
+    renderPage(<RegisterForm onRegistered={registered} />, { api, config: { resourcePrefix: "a-much-longer-prefix" } });
+    const user = userEvent.setup();
+
+    await user.type(field("System name"), "a".repeat(28));
+    await user.click(screen.getByRole("button", { name: "Register system" }));
+    expect(errorOf("System name")).toMatch(/at most 27 characters with the resource prefix a-much-longer-prefix/);
+
+    await user.clear(field("System name"));
+    await user.type(field("System name"), "a".repeat(27));
+    await user.click(screen.getByRole("button", { name: "Register system" }));
+    expect(registered).toHaveBeenCalledWith("id-1");
+  });
+
+  it("sends every field and shows each field error of the API's problem at its field", async () => {
+    const api = new FakeApi().on("POST", /^\/admin\/systems$/, () =>
+      json(400, {
+        type: VALIDATION,
+        title: "Invalid request",
+        status: 400,
+        detail: "The request has invalid fields; see errors.",
+        errors: [
+          { field: "data_sources[1]", message: "is listed twice" },
+          { field: "endpoints[0].method", message: "must be one of [ANY, DELETE, GET]" },
+          { field: "lambda_config.memory", message: "must be between 128 and 10240" },
+          { field: "owner", message: "is not a known field" },
+        ],
+      }),
+    );
+    renderPage(<RegisterForm onRegistered={() => {}} />, { api });
+    const user = userEvent.setup();
+    await user.type(field("System name"), "forecast");
+    await user.type(field("Description (optional)"), "Demand forecasting");
+    await user.click(screen.getByRole("button", { name: "Add a table" }));
+    await user.type(field("Table 1"), "orders");
+    await user.click(screen.getByRole("button", { name: "Add a table" }));
+    await user.type(field("Table 2"), "stores");
+    await user.click(screen.getByRole("button", { name: "Add an endpoint" }));
+    await user.clear(field("Endpoint 1 path"));
+    await user.type(field("Endpoint 1 path"), "/forecast");
+    await user.selectOptions(field("Endpoint 1 method"), "POST");
+    await user.type(field("Memory (MiB)"), "2048");
+    await user.type(field("Timeout (seconds)"), "60");
+    await user.selectOptions(field("Runtime"), "python3.12");
+
+    await user.click(screen.getByRole("button", { name: "Register system" }));
+
+    const sent = await api.calls("POST", /^\/admin\/systems$/)[0]!.json();
+    expect(sent).toEqual({
+      system_name: "forecast",
+      description: "Demand forecasting",
+      data_sources: ["orders", "stores"],
+      endpoints: [{ path: "/forecast", method: "POST" }],
+      lambda_config: { memory: 2048, timeout: 60, runtime: "python3.12" },
+    });
+    expect(errorOf("Table 2")).toBe("is listed twice");
+    expect(errorOf("Endpoint 1 method")).toBe("must be one of [ANY, DELETE, GET]");
+    expect(errorOf("Memory (MiB)")).toBe("must be between 128 and 10240");
+    expect(errorOf("Table 1")).toBeNull();
+    const summary = screen.getByRole("alert");
+    expect(within(summary).getByText("owner is not a known field")).toBeInTheDocument();
+    expect(summary).toHaveTextContent("The API refused the registration: Invalid request");
+  });
+
+  it("shows a 409 for a taken name at the name", async () => {
+    const api = new FakeApi().on("POST", /^\/admin\/systems$/, () =>
+      json(409, {
+        type: "https://aiplatform.io/problems/duplicate-name",
+        title: "Duplicate system name",
+        status: 409,
+        detail: "A system named forecast is already registered.",
+      }),
+    );
+    renderPage(<RegisterForm onRegistered={() => {}} />, { api });
+    const user = userEvent.setup();
+    await user.type(field("System name"), "forecast");
+
+    await user.click(screen.getByRole("button", { name: "Register system" }));
+
+    expect(await screen.findByText("A system named forecast is already registered.")).toBeInTheDocument();
+    expect(errorOf("System name")).toBe("A system named forecast is already registered.");
+  });
+
+  it("sends a retried body with the same Idempotency-Key and a changed one with a new key", async () => {
+    let answer = 503;
+    const api = new FakeApi().on("POST", /^\/admin\/systems$/, () =>
+      json(answer, { type: "https://aiplatform.io/problems/unavailable", title: "Service Unavailable", status: answer, detail: "busy" }),
+    );
+    renderPage(<RegisterForm onRegistered={() => {}} />, { api });
+    const user = userEvent.setup();
+    await user.type(field("System name"), "forecast");
+    await user.click(screen.getByRole("button", { name: "Register system" }));
+    await user.click(screen.getByRole("button", { name: "Register system" }));
+    await user.type(field("System name"), "-two");
+    answer = 500;
+    await user.click(screen.getByRole("button", { name: "Register system" }));
+
+    const keys = api.calls("POST", /^\/admin\/systems$/).map((r) => r.headers.get("Idempotency-Key"));
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+});
