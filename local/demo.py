@@ -3,7 +3,9 @@
 
 Registers a system through the API, follows it to `active` and prints its resources, puts
 1,000 events on the stream, and prints how many enriched events reached S3 and a few of them.
-Exits non-zero as soon as a step fails.
+One product in six, PROD-999, is deliberately missing from the reference table: its events show
+that an unknown product is still delivered, with status reference_not_found. Exits non-zero as
+soon as a step fails.
 """
 import json
 import os
@@ -21,6 +23,8 @@ PREFIX = os.environ.get("PLATFORM_PREFIX", "platform")
 BUCKET = os.environ.get("PLATFORM_DELIVERY_BUCKET", f"{PREFIX}-enriched-data-123456789012")
 REGION = os.environ.get("AWS_REGION", "us-east-1")
 EVENTS = int(os.environ.get("DEMO_EVENTS", "1000"))
+# Not in the reference table local/init.py loads, on purpose (see the docstring).
+UNKNOWN_PRODUCT = "PROD-999"
 TIMEOUT = float(os.environ.get("DEMO_TIMEOUT_SECONDS", "180"))
 
 
@@ -77,7 +81,7 @@ def register():
 
 def send_events(run):
     kinesis = boto3.client("kinesis", region_name=REGION)
-    products = ["PROD-001", "PROD-002", "PROD-003", "PROD-004", "PROD-005", "PROD-999"]
+    products = ["PROD-001", "PROD-002", "PROD-003", "PROD-004", "PROD-005", UNKNOWN_PRODUCT]
     records = [{"PartitionKey": str(uuid.uuid4()), "Data": json.dumps({
         "eventId": f"{run}-{i}", "productId": products[i % len(products)], "quantity": i % 7 + 1,
         "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}).encode()}
@@ -86,7 +90,8 @@ def send_events(run):
         answer = kinesis.put_records(StreamName=f"{PREFIX}-events", Records=records[start:start + 500])
         if answer.get("FailedRecordCount"):
             fail(f"{answer['FailedRecordCount']} events were refused by Kinesis")
-    print(f"3. put {EVENTS} events on {PREFIX}-events (run {run})")
+    print(f"3. put {EVENTS} events on {PREFIX}-events (run {run}); one in six is for "
+          f"{UNKNOWN_PRODUCT}, which is deliberately not in the reference table")
 
 
 def enriched_lines(s3, run):
@@ -115,6 +120,10 @@ def main():
         status = json.loads(line)["enrichmentStatus"]
         statuses[status] = statuses.get(status, 0) + 1
     print(f"   by status: {statuses}")
+    unknown = statuses.get("reference_not_found", 0)
+    if unknown:
+        print(f"   the {unknown} reference_not_found events are the {UNKNOWN_PRODUCT} ones, as intended: "
+              "an unknown product is delivered, not dropped")
     if len(lines) != EVENTS:
         fail(f"expected {EVENTS} enriched events, found {len(lines)}")
     print("DEMO PASSED")

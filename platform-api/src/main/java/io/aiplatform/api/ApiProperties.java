@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pendingCheckInterval how often systems are checked against {@code pendingTimeout}
  * @param security how bearer tokens are checked
  * @param outbox how unsent provisioning jobs are retried
+ * @param audit how audit records are kept while the database cannot take them
  */
 @Validated
 @ConfigurationProperties("platform.api")
@@ -60,7 +61,8 @@ public record ApiProperties(
     @DefaultValue("2h") @NotNull Duration pendingTimeout,
     @DefaultValue("1m") @NotNull Duration pendingCheckInterval,
     @DefaultValue @Valid Security security,
-    @DefaultValue @Valid Outbox outbox) {
+    @DefaultValue @Valid Outbox outbox,
+    @DefaultValue @Valid Audit audit) {
 
   /**
    * Bearer token checks. Exactly one key source should be set; with none, every token is refused.
@@ -107,4 +109,17 @@ public record ApiProperties(
       @DefaultValue("30s") @NotNull Duration resubmitOlderThan,
       @DefaultValue("7d") @NotNull Duration retainCompleted,
       @DefaultValue("20ms") @NotNull @DurationMin(millis = 1) Duration batchWindow) {}
+
+  /**
+   * Audit records of reads and refusals that could not be written when their request ended (the
+   * database was unreachable) are kept in memory, and written once the database is back.
+   *
+   * @param bufferCapacity how many records may wait in memory, counting requests in flight; when
+   *     none is left, requests under {@code /admin} are refused with 503 rather than served
+   *     unaudited
+   * @param flushInterval how often kept records are written to the database
+   */
+  public record Audit(
+      @DefaultValue("10000") @Min(1) int bufferCapacity,
+      @DefaultValue("1s") @NotNull @DurationMin(millis = 10) Duration flushInterval) {}
 }

@@ -1,5 +1,6 @@
 package io.aiplatform.api.audit;
 
+import io.aiplatform.api.web.ProblemResponses;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class AuditConfig {
 
   @Bean
-  FilterRegistrationBean<AuditFilter> auditFilter(AuditLog auditLog) {
-    var registration = new FilterRegistrationBean<>(new AuditFilter(auditLog));
+  FilterRegistrationBean<AuditFilter> auditFilter(AuditTrail trail, ProblemResponses problems) {
+    var registration = new FilterRegistrationBean<>(new AuditFilter(trail, problems));
     registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 20);
     return registration;
   }

@@ -1,9 +1,11 @@
 package io.aiplatform.api.audit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.aiplatform.api.Storable;
 import io.aiplatform.api.web.ApiProblem;
 import io.aiplatform.api.web.FieldViolation;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,9 +36,14 @@ class AuditController {
           Instant to,
       @RequestParam(name = "limit", defaultValue = "50") int limit,
       @RequestParam(name = "cursor", required = false) Long cursor) {
+    List<FieldViolation> violations = new ArrayList<>();
     if (limit < 1 || limit > 200) {
-      throw ApiProblem.validation(
-          List.of(new FieldViolation("limit", "must be between 1 and 200")));
+      violations.add(new FieldViolation("limit", "must be between 1 and 200"));
+    }
+    Storable.instantProblem(from).ifPresent(p -> violations.add(new FieldViolation("from", p)));
+    Storable.instantProblem(to).ifPresent(p -> violations.add(new FieldViolation("to", p)));
+    if (!violations.isEmpty()) {
+      throw ApiProblem.validation(violations);
     }
     List<AuditEntry> rows =
         auditLog.find(new AuditLog.Query(systemId, subject, from, to, cursor, limit + 1));

@@ -1,21 +1,20 @@
 package io.aiplatform.api.audit;
 
+import io.aiplatform.api.web.DatabaseFaults;
+import io.aiplatform.api.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Records every request under {@code /admin}, refused ones included. It wraps the security filter
- * chain, so 401s and 403s written there are seen too.
+ * chain, so 401s and 403s written there are seen too. Room for the record is reserved before the
+ * request is served ({@link AuditTrail}); without room the request is refused with 503.
  */
 public class AuditFilter extends OncePerRequestFilter {
 
@@ -28,75 +27,67 @@ public class AuditFilter extends OncePerRequestFilter {
   /** Request attribute with the token's client id, set inside the security chain. */
   public static final String CLIENT_ID = AuditFilter.class.getName() + ".clientId";
 
+  /** Request attribute with the request's id, set when the filter starts. */
+  static final String REQUEST_ID_ATTRIBUTE = AuditFilter.class.getName() + ".requestId";
+
+  /** Request attribute set once the record was written with the request's change. */
+  static final String AUDITED = AuditFilter.class.getName() + ".audited";
+
   private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
-  private static final Pattern SYSTEM_ID =
-      Pattern.compile("/admin/systems/([0-9a-fA-F-]{36})(?:/.*)?");
-  private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-  private final AuditLog auditLog;
+  private final AuditTrail trail;
+  private final ProblemResponses problems;
 
-  AuditFilter(AuditLog auditLog) {
-    this.auditLog = auditLog;
+  AuditFilter(AuditTrail trail, ProblemResponses problems) {
+    this.trail = trail;
+    this.problems = problems;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/admin");
+    return !AuditedRequest.isAdmin(request.getRequestURI())
+        && !AuditedRequest.isAdmin(request.getServletPath());
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String requestId = requestId(request);
+    String requestId = AuditedRequest.requestId(request);
     response.setHeader(REQUEST_ID, requestId);
+    if (!trail.admit()) {
+      log.atError()
+          .addKeyValue("audit", request.getMethod() + " " + request.getRequestURI())
+          .log("Refused {} with 503: no room left to keep its audit record", requestId);
+      problems.unavailable(response);
+      return;
+    }
+    request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
+    Throwable failure = null;
     try {
       chain.doFilter(request, response);
+    } catch (IOException | ServletException | RuntimeException e) {
+      failure = e;
+      throw e;
     } finally {
-      record(request, response, requestId);
+      finish(request, response, failure);
     }
   }
 
-  private void record(HttpServletRequest request, HttpServletResponse response, String requestId) {
-    try {
-      auditLog.append(
-          new AuditEntry(
-              null,
-              Instant.now(),
-              (String) request.getAttribute(SUBJECT),
-              (String) request.getAttribute(CLIENT_ID),
-              request.getMethod(),
-              request.getRequestURI(),
-              systemId(request.getRequestURI(), response.getHeader("Location")),
-              response.getStatus(),
-              requestId,
-              request.getRemoteAddr()));
-    } catch (RuntimeException e) {
-      log.error("Could not write the audit record of request {}", requestId, e);
+  private void finish(HttpServletRequest request, HttpServletResponse response, Throwable failure) {
+    if (Boolean.TRUE.equals(request.getAttribute(AUDITED))) {
+      trail.release();
+      return;
     }
-  }
-
-  private static String requestId(HttpServletRequest request) {
-    String sent = request.getHeader(REQUEST_ID);
-    return sent != null && SAFE_REQUEST_ID.matcher(sent).matches()
-        ? sent
-        : UUID.randomUUID().toString();
-  }
-
-  /** From the path, or from the Location of a registration. */
-  static UUID systemId(String path, String location) {
-    for (String candidate : new String[] {path, location}) {
-      if (candidate != null) {
-        Matcher m = SYSTEM_ID.matcher(candidate);
-        if (m.matches()) {
-          try {
-            return UUID.fromString(m.group(1));
-          } catch (IllegalArgumentException e) {
-            return null;
-          }
-        }
-      }
-    }
-    return null;
+    boolean unavailable =
+        Boolean.TRUE.equals(request.getAttribute(DatabaseFaults.UNAVAILABLE))
+            || (failure != null && DatabaseFaults.isUnavailable(failure));
+    int status = failure == null ? response.getStatus() : unavailable ? 503 : 500;
+    trail.record(
+        AuditedRequest.entry(
+            request,
+            status,
+            AuditedRequest.systemId(request.getRequestURI(), response.getHeader("Location"))),
+        unavailable);
   }
 }

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The append-only {@code audit_log} table. */
 @Repository
@@ -15,30 +17,46 @@ class AuditLog {
   /** What to look for; {@code null} fields match everything. */
   record Query(UUID systemId, String subject, Instant from, Instant to, Long beforeId, int limit) {}
 
-  private final JdbcClient jdbc;
+  private static final String INSERT =
+      """
+      INSERT INTO audit_log (at, subject, client_id, method, path, system_id, status,
+          request_id, source_address)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
 
-  AuditLog(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+  private final TransactionTemplate transactions;
+
+  AuditLog(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions) {
     this.jdbc = jdbc;
+    this.batch = batch;
+    this.transactions = transactions;
   }
 
+  /** Writes one record, in the caller's transaction if there is one. */
   void append(AuditEntry e) {
-    jdbc.sql(
-            """
-            INSERT INTO audit_log (at, subject, client_id, method, path, system_id, status,
-                request_id, source_address)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        .params(
-            Timestamp.from(e.at()),
-            e.subject(),
-            e.clientId(),
-            e.method(),
-            e.path(),
-            e.systemId(),
-            e.status(),
-            e.requestId(),
-            e.sourceAddress())
-        .update();
+    jdbc.sql(INSERT).params(values(e)).update();
+  }
+
+  /** Writes the records in one transaction: all of them or none. */
+  void appendAll(List<AuditEntry> entries) {
+    transactions.executeWithoutResult(
+        tx -> batch.batchUpdate(INSERT, entries.stream().map(AuditLog::values).toList()));
+  }
+
+  private static Object[] values(AuditEntry e) {
+    return new Object[] {
+      Timestamp.from(e.at()),
+      e.subject(),
+      e.clientId(),
+      e.method(),
+      e.path(),
+      e.systemId(),
+      e.status(),
+      e.requestId(),
+      e.sourceAddress()
+    };
   }
 
   /** Newest first. */

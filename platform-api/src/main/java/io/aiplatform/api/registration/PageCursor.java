@@ -1,5 +1,6 @@
 package io.aiplatform.api.registration;
 
+import io.aiplatform.api.Storable;
 import io.aiplatform.api.web.ApiProblem;
 import io.aiplatform.api.web.FieldViolation;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +24,20 @@ record PageCursor(Instant createdAt, UUID systemId) {
 
   /** The cursor a client sent back; a 400 naming {@code cursor} when it is not one of ours. */
   static PageCursor decode(String cursor) {
+    PageCursor decoded;
     try {
       String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       int bar = raw.indexOf('|');
-      return new PageCursor(
-          Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+      decoded =
+          new PageCursor(
+              Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
     } catch (RuntimeException e) {
+      decoded = null;
+    }
+    // A time outside the stored range cannot be one of ours (and PostgreSQL would refuse it).
+    if (decoded == null || Storable.instantProblem(decoded.createdAt()).isPresent()) {
       throw ApiProblem.validation(List.of(new FieldViolation("cursor", "is not a valid cursor")));
     }
+    return decoded;
   }
 }

@@ -1,6 +1,7 @@
 package io.aiplatform.api.registration;
 
 import io.aiplatform.api.ApiProperties;
+import io.aiplatform.api.Storable;
 import io.aiplatform.api.web.FieldViolation;
 import io.aiplatform.contracts.ResourceNames;
 import java.util.ArrayList;
@@ -41,14 +42,24 @@ class RegistrationRules {
   List<FieldViolation> check(RegistrationRequest request) {
     List<FieldViolation> violations = new ArrayList<>();
     checkName(request.systemName(), violations);
-    if (request.description() != null && request.description().length() > MAX_DESCRIPTION) {
-      violations.add(
-          new FieldViolation("description", "must be at most " + MAX_DESCRIPTION + " characters"));
-    }
+    checkDescription(request.description(), violations);
     checkDataSources(request.dataSources(), violations);
     checkEndpoints(request.endpoints(), violations);
     checkLambdaConfig(request.lambdaConfig(), violations);
     return violations;
+  }
+
+  /** Free text reaches PostgreSQL and the job on SQS: it must be text both can carry. */
+  private static void checkDescription(String description, List<FieldViolation> violations) {
+    if (description == null) {
+      return;
+    }
+    if (description.length() > MAX_DESCRIPTION) {
+      violations.add(
+          new FieldViolation("description", "must be at most " + MAX_DESCRIPTION + " characters"));
+    }
+    Storable.textProblem(description)
+        .ifPresent(problem -> violations.add(new FieldViolation("description", problem)));
   }
 
   private void checkName(String name, List<FieldViolation> violations) {

@@ -1,6 +1,7 @@
 package io.aiplatform.api.registration;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.aiplatform.api.audit.AuditedChanges;
 import io.aiplatform.api.web.ApiProblem;
 import io.aiplatform.api.web.FieldViolation;
 import java.net.URI;
@@ -33,11 +34,17 @@ class SystemsController {
   private final SystemRegistrations registrations;
   private final Systems systems;
   private final Timeline timeline;
+  private final AuditedChanges audited;
 
-  SystemsController(SystemRegistrations registrations, Systems systems, Timeline timeline) {
+  SystemsController(
+      SystemRegistrations registrations,
+      Systems systems,
+      Timeline timeline,
+      AuditedChanges audited) {
     this.registrations = registrations;
     this.systems = systems;
     this.timeline = timeline;
+    this.audited = audited;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -50,7 +57,11 @@ class SystemsController {
       throw ApiProblem.validation(
           List.of(new FieldViolation("Idempotency-Key", "must be 1 to 255 characters")));
     }
-    var registered = registrations.register(request, caller.getSubject(), idempotencyKey);
+    var registered =
+        audited.commit(
+            HttpStatus.CREATED,
+            r -> r.response().systemId(),
+            () -> registrations.register(request, caller.getSubject(), idempotencyKey));
     UUID id = registered.response().systemId();
     return ResponseEntity.created(URI.create("/admin/systems/" + id))
         .header("Idempotent-Replayed", Boolean.toString(registered.replayed()))
@@ -90,13 +101,21 @@ class SystemsController {
       @PathVariable("system_id") UUID systemId,
       @RequestParam(name = "delete_data", defaultValue = "false") boolean deleteData,
       @AuthenticationPrincipal Jwt caller) {
-    return SystemView.of(registrations.deprovision(systemId, deleteData, caller.getSubject()));
+    return SystemView.of(
+        audited.commit(
+            HttpStatus.ACCEPTED,
+            SystemRow::systemId,
+            () -> registrations.deprovision(systemId, deleteData, caller.getSubject())));
   }
 
   @PostMapping("/{system_id}/retry")
   @ResponseStatus(HttpStatus.ACCEPTED)
   SystemView retry(@PathVariable("system_id") UUID systemId, @AuthenticationPrincipal Jwt caller) {
-    return SystemView.of(registrations.retry(systemId, caller.getSubject()));
+    return SystemView.of(
+        audited.commit(
+            HttpStatus.ACCEPTED,
+            SystemRow::systemId,
+            () -> registrations.retry(systemId, caller.getSubject())));
   }
 
   @GetMapping("/{system_id}/events")

@@ -21,6 +21,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * The API is an OAuth2 resource server: {@code /admin} needs a bearer token with the read scope for
@@ -46,7 +47,7 @@ class SecurityConfig {
     String read = "SCOPE_" + properties.security().readScope();
     String write = "SCOPE_" + properties.security().writeScope();
     http.csrf(csrf -> csrf.disable())
-        .cors(cors -> cors.configurationSource(cors(properties)))
+        .addFilter(corsFilter(properties))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             auth ->
@@ -66,7 +67,7 @@ class SecurityConfig {
                     .jwt(jwt -> jwt.decoder(decoder))
                     .authenticationEntryPoint(unauthorized(problems))
                     .accessDeniedHandler(forbidden(problems)))
-        .addFilterAfter(new AuditPrincipalCapture(), BearerTokenAuthenticationFilter.class);
+        .addFilterAfter(new AuditPrincipalCapture(problems), BearerTokenAuthenticationFilter.class);
     return http.build();
   }
 
@@ -94,6 +95,13 @@ class SecurityConfig {
           ProblemTypes.FORBIDDEN,
           "The token lacks the scope this operation needs.");
     };
+  }
+
+  /** Spring's CORS filter, refusing a foreign origin with a problem body. */
+  private static CorsFilter corsFilter(ApiProperties properties) {
+    CorsFilter filter = new CorsFilter(cors(properties));
+    filter.setCorsProcessor(new ProblemCorsProcessor());
+    return filter;
   }
 
   private static CorsConfigurationSource cors(ApiProperties properties) {

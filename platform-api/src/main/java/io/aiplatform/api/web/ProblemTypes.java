@@ -1,5 +1,7 @@
 package io.aiplatform.api.web;
 
+import java.util.Map;
+
 /** The stable {@code type} URIs of the API's problem details; clients may switch on them. */
 public final class ProblemTypes {
 
@@ -8,7 +10,10 @@ public final class ProblemTypes {
   /** A field is missing, malformed or out of range. */
   public static final String VALIDATION = BASE + "validation";
 
-  /** The body is not JSON or not the expected shape. */
+  /**
+   * The body is not JSON or not the expected shape, or the request itself cannot be read (bad
+   * percent-encoding, request line or headers).
+   */
   public static final String MALFORMED = BASE + "malformed-request";
 
   /** The body is larger than the API accepts. */
@@ -41,11 +46,38 @@ public final class ProblemTypes {
   /** The token lacks the scope the operation needs. */
   public static final String FORBIDDEN = BASE + "forbidden";
 
-  /** The API is saturated (no database connection free in time); retry after a moment. */
+  /**
+   * The API cannot serve the request now (no database connection in time, or no room left to keep
+   * audit records while the database is away); retry after a moment.
+   */
   public static final String UNAVAILABLE = BASE + "unavailable";
 
   /** Something failed on our side. */
   public static final String INTERNAL = BASE + "internal";
 
+  private static final Map<Integer, String> BY_STATUS =
+      Map.ofEntries(
+          Map.entry(400, MALFORMED),
+          Map.entry(401, UNAUTHORIZED),
+          Map.entry(403, FORBIDDEN),
+          Map.entry(404, NOT_FOUND),
+          Map.entry(405, METHOD_NOT_ALLOWED),
+          Map.entry(406, NOT_ACCEPTABLE),
+          Map.entry(413, PAYLOAD_TOO_LARGE),
+          Map.entry(415, UNSUPPORTED_MEDIA_TYPE),
+          Map.entry(503, UNAVAILABLE));
+
   private ProblemTypes() {}
+
+  /**
+   * The type of a refusal known only by its status, as when the HTTP server or a filter refuses a
+   * request: other 4xx are {@link #MALFORMED}, other 5xx {@link #INTERNAL}.
+   */
+  public static String forStatus(int status) {
+    String type = BY_STATUS.get(status);
+    if (type != null) {
+      return type;
+    }
+    return status < 500 ? MALFORMED : INTERNAL;
+  }
 }

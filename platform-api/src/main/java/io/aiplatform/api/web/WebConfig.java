@@ -15,8 +15,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
 
+  /** Runs after the audit filter, so its refusals are audited, and before anything reads. */
+  static final int SYNTAX_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER - 15;
+
   /** Runs just before Spring Security, after the audit filter, so 413s are audited. */
   static final int BODY_LIMIT_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10;
+
+  @Bean
+  FilterRegistrationBean<RequestSyntaxFilter> requestSyntaxFilter(ProblemResponses problems) {
+    var registration = new FilterRegistrationBean<>(new RequestSyntaxFilter(problems));
+    registration.setOrder(SYNTAX_ORDER);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(

@@ -85,6 +85,7 @@ class RegistrationRulesTests {
             Duration.ofSeconds(30),
             Duration.ofSeconds(30),
             Duration.ofDays(7),
-            Duration.ofMillis(20)));
+            Duration.ofMillis(20)),
+        new ApiProperties.Audit(10_000, Duration.ofSeconds(1)));
   }
 }

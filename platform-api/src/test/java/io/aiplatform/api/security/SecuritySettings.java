@@ -36,6 +36,7 @@ final class SecuritySettings {
             Duration.ofSeconds(30),
             Duration.ofSeconds(30),
             Duration.ofDays(7),
-            Duration.ofMillis(20)));
+            Duration.ofMillis(20)),
+        new ApiProperties.Audit(10_000, Duration.ofSeconds(1)));
   }
 }

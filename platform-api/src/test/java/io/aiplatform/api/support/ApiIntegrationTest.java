@@ -63,7 +63,7 @@ public abstract class ApiIntegrationTest {
     }
   }
 
-  @LocalServerPort int port;
+  @LocalServerPort protected int port;
   @Autowired protected JdbcTemplate jdbc;
   @Autowired protected SqsOutage sqsOutage;
   protected Api api;

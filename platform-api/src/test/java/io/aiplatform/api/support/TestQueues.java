@@ -53,6 +53,23 @@ public final class TestQueues {
     created = true;
   }
 
+  /**
+   * Queues of their own for a second application context, so that its listeners never take the
+   * shared context's messages; returns the properties that point platform-api at them.
+   */
+  public static Map<String, String> createOwn(String suffix) {
+    String jobs = "api-test-jobs-" + suffix + ".fifo";
+    String dlq = "api-test-jobs-dlq-" + suffix + ".fifo";
+    String results = "api-test-results-" + suffix;
+    fifo(jobs);
+    fifo(dlq);
+    client().createQueue(b -> b.queueName(results)).join();
+    return Map.of(
+        "platform.api.jobs-queue", jobs,
+        "platform.api.jobs-dlq", dlq,
+        "platform.api.results-queue", results);
+  }
+
   public static String url(String name) {
     return client().getQueueUrl(b -> b.queueName(name)).join().queueUrl();
   }
