@@ -26,6 +26,18 @@ variable "kinesis_retention_hours" {
   default     = 24
 }
 
+variable "stream_shard_count" {
+  type        = number
+  description = "Shards of a provisioned event stream; null makes it on-demand (AWS sizes it, starting at 4)."
+  default     = null
+}
+
+variable "firehose_compression_format" {
+  type        = string
+  description = "Compression of the objects Firehose writes: GZIP, or UNCOMPRESSED (the emulator ignores it either way)."
+  default     = "GZIP"
+}
+
 variable "firehose_buffering_size_mb" {
   type        = number
   description = "Firehose buffer size before writing an object."

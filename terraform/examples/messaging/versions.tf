@@ -1,0 +1,15 @@
+# Example root: validated by terraform-checks (TerraformValidateTests); never applied.
+terraform {
+  required_version = ">= 1.10"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.100, < 7.0"
+    }
+  }
+}
+
+provider "aws" {
+  region = "eu-west-1"
+}
