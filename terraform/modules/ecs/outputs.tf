@@ -70,3 +70,21 @@ output "metrics_log_group_name" {
   description = "Log group the metrics sidecars write embedded metric format records to."
   value       = aws_cloudwatch_log_group.metrics.name
 }
+
+output "service_environment" {
+  description = "Environment of each service's container, by service name (no secrets: those are service_secrets)."
+  value = {
+    "platform-api"        = var.services["platform-api"].environment
+    "provisioner-worker"  = var.services["provisioner-worker"].environment
+    "enrichment-consumer" = var.services["enrichment-consumer"].environment
+  }
+}
+
+output "service_secrets" {
+  description = "Secrets ECS injects into each service's container (variable name to ARN), by service name."
+  value = {
+    "platform-api"        = var.services["platform-api"].secrets
+    "provisioner-worker"  = var.services["provisioner-worker"].secrets
+    "enrichment-consumer" = var.services["enrichment-consumer"].secrets
+  }
+}

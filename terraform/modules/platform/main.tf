@@ -9,23 +9,11 @@ locals {
   region = data.aws_region.current.name
   tags   = merge(var.tags, { "platform:environment" = var.environment })
 
-  # What the metrics sidecars publish to CloudWatch (dimension service): what the alarms and
-  # the runbook use. Prometheus names; the end-to-end tests check each one exists.
+  # What the metrics sidecars publish to CloudWatch (dimension service), per service: Prometheus
+  # metric names as regular expressions. The alarms and the runbook use them; the end-to-end
+  # tests read the same file and check that each one names a metric the service really has.
   metrics_namespace = "Platform/${var.prefix}"
-  exported_metrics = {
-    "platform-api" = [
-      "^platform_outbox_incomplete$",
-      "^platform_provisioning_messages_total$",
-      "^hikaricp_connections_(active|pending)$",
-    ]
-    "provisioner-worker" = [
-      "^platform_worker_jobs_seconds_(count|sum|max)$",
-    ]
-    "enrichment-consumer" = [
-      "^enrichment_millis_behind_latest_milliseconds$",
-      "^enrichment_events_(received|enriched|errors)_total$",
-    ]
-  }
+  exported_metrics  = jsondecode(file("${path.module}/exported-metrics.json"))
 }
 
 module "network" {

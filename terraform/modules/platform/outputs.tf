@@ -92,3 +92,18 @@ output "metrics_namespace" {
   description = "CloudWatch namespace of the services' own metrics."
   value       = local.metrics_namespace
 }
+
+output "service_environment" {
+  description = "Environment variables each service starts with, by service name."
+  value       = module.ecs.service_environment
+}
+
+output "service_secrets" {
+  description = "Secrets (variable name to ARN) ECS injects into each service, by service name."
+  value       = module.ecs.service_secrets
+}
+
+output "exported_metrics" {
+  description = "Prometheus metric names (regular expressions) the metrics sidecars publish, by service."
+  value       = local.exported_metrics
+}

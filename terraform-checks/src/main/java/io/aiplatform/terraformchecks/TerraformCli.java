@@ -60,7 +60,7 @@ public final class TerraformCli {
    */
   public static Optional<TerraformCli> find(Path work) {
     Optional<Path> binary = onPath("terraform");
-    Optional<Path> mirror = binary.isPresent() ? mirror() : Optional.empty();
+    Optional<Path> mirror = binary.isPresent() ? findMirror() : Optional.empty();
     if (binary.isEmpty() || mirror.isEmpty()) {
       System.out.println(
           "NOTICE: "
@@ -81,7 +81,8 @@ public final class TerraformCli {
    * Runs {@code terraform args} in {@code dir} with its own data directory (named after {@code
    * dataName}) and the extra environment {@code env}.
    */
-  public Result run(Path dir, String dataName, Map<String, String> env, Duration timeout, String... args) {
+  public Result run(
+      Path dir, String dataName, Map<String, String> env, Duration timeout, String... args) {
     List<String> command = new ArrayList<>(List.of(binary.toString()));
     command.addAll(Arrays.asList(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
@@ -147,7 +148,7 @@ public final class TerraformCli {
         .findFirst();
   }
 
-  private static Optional<Path> mirror() {
+  private static Optional<Path> findMirror() {
     String configured = System.getenv("TF_PROVIDER_MIRROR");
     if (configured != null && !configured.isBlank()) {
       return Optional.of(Path.of(configured));
@@ -164,8 +165,22 @@ public final class TerraformCli {
     try {
       Process find =
           new ProcessBuilder(
-                  "find", "/", "-xdev", "(", "-path", "/proc", "-o", "-path", "/sys", ")",
-                  "-prune", "-o", "-name", "terraform-provider-aws_v*", "-print", "-quit")
+                  "find",
+                  "/",
+                  "-xdev",
+                  "(",
+                  "-path",
+                  "/proc",
+                  "-o",
+                  "-path",
+                  "/sys",
+                  ")",
+                  "-prune",
+                  "-o",
+                  "-name",
+                  "terraform-provider-aws_v*",
+                  "-print",
+                  "-quit")
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
       String found = new String(find.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

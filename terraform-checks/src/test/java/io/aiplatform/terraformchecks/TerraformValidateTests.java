@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code terraform init -backend=false} and {@code terraform validate} of every root: the account
- * bootstrap, both environments, the emulator root and one example root per module, against the
- * AWS provider 5.100 the machine's mirror holds. The committed lock files must match what init
- * selects ({@code -lockfile=readonly}).
+ * bootstrap, both environments, the emulator root and one example root per module, against the AWS
+ * provider 5.100 the machine's mirror holds. The committed lock files must match what init selects
+ * ({@code -lockfile=readonly}).
  */
 class TerraformValidateTests {
 
@@ -52,8 +52,7 @@ class TerraformValidateTests {
   void everyRootInitialisesFromTheMirrorAndValidates() throws IOException {
     assertThat(RESULTS.keySet()).containsExactlyInAnyOrderElementsOf(roots());
     RESULTS.forEach(
-        (root, result) ->
-            assertThat(result.ok()).as("%s:%n%s", root, result.output()).isTrue());
+        (root, result) -> assertThat(result.ok()).as("%s:%n%s", root, result.output()).isTrue());
   }
 
   @Test
@@ -61,7 +60,8 @@ class TerraformValidateTests {
     for (Path module : subdirectories("modules")) {
       String name = module.getFileName().toString();
       boolean covered =
-          name.equals("platform") || Files.isDirectory(Trees.terraformRoot().resolve("examples/" + name));
+          name.equals("platform")
+              || Files.isDirectory(Trees.terraformRoot().resolve("examples/" + name));
       assertThat(covered).as("terraform/examples/%s validates modules/%s", name, name).isTrue();
     }
   }
@@ -89,11 +89,13 @@ class TerraformValidateTests {
 
   private static TerraformCli.Result initAndValidate(TerraformCli cli, Path root) {
     String data = Trees.terraformRoot().getParent().relativize(root).toString();
-    boolean locked = Files.isRegularFile(root.resolve(".terraform.lock.hcl"))
-        && LOCKED_ROOTS.stream().anyMatch(r -> root.endsWith(r));
+    boolean locked =
+        Files.isRegularFile(root.resolve(".terraform.lock.hcl"))
+            && LOCKED_ROOTS.stream().anyMatch(r -> root.endsWith(r));
     TerraformCli.Result init =
         locked
-            ? cli.run(root, data, TIMEOUT, "init", "-backend=false", "-lockfile=readonly", "-no-color")
+            ? cli.run(
+                root, data, TIMEOUT, "init", "-backend=false", "-lockfile=readonly", "-no-color")
             : cli.run(root, data, TIMEOUT, "init", "-backend=false", "-no-color");
     if (!init.ok()) {
       return init;
