@@ -48,6 +48,7 @@ module "messaging" {
   firehose_buffering_size_mb          = 1
   firehose_buffering_interval_seconds = 60
   data_bucket_force_destroy           = true
+  data_bucket_require_tls             = false # the emulator speaks plain HTTP only
   log_retention_days                  = 1
 }
 

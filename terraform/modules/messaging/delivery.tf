@@ -64,6 +64,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "data" {
 }
 
 resource "aws_s3_bucket_policy" "data" {
+  count  = var.data_bucket_require_tls ? 1 : 0
   bucket = aws_s3_bucket.data.id
   policy = data.aws_iam_policy_document.data_bucket.json
 

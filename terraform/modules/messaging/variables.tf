@@ -56,6 +56,12 @@ variable "data_bucket_force_destroy" {
   default     = false
 }
 
+variable "data_bucket_require_tls" {
+  type        = bool
+  description = "Bucket policy refusing every request to the data bucket without TLS; off only for an emulator that speaks plain HTTP."
+  default     = true
+}
+
 variable "noncurrent_version_expiration_days" {
   type        = number
   description = "Days before overwritten or deleted object versions in the data bucket expire."

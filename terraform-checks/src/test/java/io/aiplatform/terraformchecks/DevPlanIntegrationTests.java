@@ -98,6 +98,7 @@ class DevPlanIntegrationTests {
               .as("%s %s", bucket.address(), setting)
               .isTrue();
         }
+        assertThat(attached(plan, bucket, "aws_s3_bucket_policy").address()).isNotBlank();
         PlanJson.Resource versioning = attached(plan, bucket, "aws_s3_bucket_versioning");
         assertThat(versioning.at("versioning_configuration", "0", "status").asString())
             .isEqualTo("Enabled");
