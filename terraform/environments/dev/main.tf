@@ -36,6 +36,8 @@ module "platform" {
   worker_max_count         = 2
   shards_per_consumer_task = 4
   bake_time_minutes        = 2
+  canary_percent           = 50
+  canary_interval_minutes  = 1
 
   db_instance_class        = "db.t4g.micro"
   db_multi_az              = false

@@ -3,7 +3,8 @@ package io.aiplatform.api.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aiplatform.api.support.ApiIntegrationTest;
+import io.aiplatform.api.support.Api;
+import io.aiplatform.api.support.TestQueues;
 import io.aiplatform.api.support.TestTokens;
 import io.aiplatform.testsupport.BackingServices;
 import io.aiplatform.testsupport.TestDatabase;
@@ -13,6 +14,9 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,7 +31,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * Manager when it connects. The local cluster trusts every login, so what is proven here is the
  * wiring and the grants, not the token or password checks RDS makes.
  */
-class DatabaseRolesIntegrationTests extends ApiIntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DatabaseRolesIntegrationTests {
 
   private static final String APP_ROLE =
       "platform_app_" + UUID.randomUUID().toString().substring(0, 8);
@@ -40,6 +45,20 @@ class DatabaseRolesIntegrationTests extends ApiIntegrationTest {
     System.setProperty("aws.accessKeyId", BackingServices.EMULATOR_CREDENTIAL);
     System.setProperty("aws.secretAccessKey", BackingServices.EMULATOR_CREDENTIAL);
     createOwnerSecret(db);
+    // ApiIntegrationTest's settings but the datasource: its registrations would win over these.
+    BackingServices.registerAws(registry);
+    TestQueues.createAll();
+    registry.add("platform.api.jobs-queue", () -> TestQueues.JOBS);
+    registry.add("platform.api.results-queue", () -> TestQueues.RESULTS);
+    registry.add("platform.api.jobs-dlq", () -> TestQueues.JOBS_DLQ);
+    registry.add("platform.api.security.issuer", () -> TestTokens.ISSUER);
+    registry.add(
+        "platform.api.security.public-key-location",
+        () -> "file:" + TestTokens.publicKeyPem().toAbsolutePath());
+    registry.add("platform.api.security.allowed-client-ids", () -> TestTokens.CLIENT);
+    registry.add("platform.api.security.read-scope", () -> TestTokens.READ);
+    registry.add("platform.api.security.write-scope", () -> TestTokens.WRITE);
+    registry.add("spring.cloud.aws.sqs.listener.poll-timeout", () -> "1s");
     String wrapped = db.jdbcUrl().replaceFirst("^jdbc:", "jdbc:aws-wrapper:");
     String join = wrapped.contains("?") ? "&" : "?";
     registry.add(
@@ -61,6 +80,8 @@ class DatabaseRolesIntegrationTests extends ApiIntegrationTest {
     registry.add("spring.flyway.driver-class-name", () -> "software.amazon.jdbc.Driver");
   }
 
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
   @Autowired Flyway flyway;
 
   @Test
@@ -68,11 +89,12 @@ class DatabaseRolesIntegrationTests extends ApiIntegrationTest {
     assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(APP_ROLE);
 
     var created =
-        api.post(
-            "/admin/systems",
-            TestTokens.admin(),
-            "{\"system_name\":\"%s\",\"data_sources\":[\"orders\"]}"
-                .formatted(uniqueName("roles")));
+        new Api(port)
+            .post(
+                "/admin/systems",
+                TestTokens.admin(),
+                "{\"system_name\":\"%s\",\"data_sources\":[\"orders\"]}"
+                    .formatted("roles-" + UUID.randomUUID().toString().substring(0, 8)));
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
   }
@@ -89,13 +111,17 @@ class DatabaseRolesIntegrationTests extends ApiIntegrationTest {
   @Test
   void theApplicationRoleMayNotChangeTheSchemaTheHistoryOrTheAuditLog() {
     assertThatThrownBy(() -> jdbc.execute("CREATE TABLE intruder (id int)"))
+        .rootCause()
         .hasMessageContaining("permission denied");
     assertThatThrownBy(() -> jdbc.execute("ALTER TABLE systems ADD COLUMN intruder int"))
+        .rootCause()
         .hasMessageContaining("must be owner");
     assertThatThrownBy(
             () -> jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history", Long.class))
+        .rootCause()
         .hasMessageContaining("permission denied");
     assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_log"))
+        .rootCause()
         .hasMessageContaining("permission denied");
   }
 
