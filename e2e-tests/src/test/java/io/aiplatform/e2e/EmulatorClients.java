@@ -69,7 +69,8 @@ final class EmulatorClients implements AutoCloseable {
     sqs.close();
   }
 
-  private static <B extends AwsClientBuilder<B, C>, C> C aws(B builder) {
+  /** A client of the test emulator with its fake credentials. */
+  static <B extends AwsClientBuilder<B, C>, C> C aws(B builder) {
     return builder
         .endpointOverride(URI.create(BackingServices.awsEndpoint()))
         .region(Region.of(BackingServices.REGION))

@@ -1,13 +1,8 @@
 package io.aiplatform.e2e;
 
-import io.aiplatform.testsupport.BackingServices;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -61,19 +56,28 @@ final class FootprintFacts {
   /** Every compared fact of the resources under {@code prefix}, by name. */
   static Map<String, String> of(String prefix) {
     Map<String, String> facts = new TreeMap<>();
-    try (SqsClient sqs = aws(SqsClient.builder());
-        KinesisClient kinesis = aws(KinesisClient.builder());
-        DynamoDbClient dynamodb = aws(DynamoDbClient.builder());
-        FirehoseClient firehose = aws(FirehoseClient.builder());
-        S3Client s3 = aws(S3Client.builder().forcePathStyle(true));
-        KmsClient kms = aws(KmsClient.builder());
-        IamClient iam = aws(IamClient.builder().region(Region.AWS_GLOBAL))) {
+    queues(prefix, facts);
+    streamAndTables(prefix, facts);
+    delivery(prefix, facts);
+    keyAndRoles(prefix, facts);
+    facts.replaceAll((name, value) -> value.replace(prefix, "P"));
+    return facts;
+  }
+
+  private static void queues(String prefix, Map<String, String> facts) {
+    try (SqsClient sqs = EmulatorClients.aws(SqsClient.builder())) {
       for (String queue : QUEUES) {
         String url = sqs.getQueueUrl(b -> b.queueName(prefix + "-" + queue)).queueUrl();
         sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QUEUE_ATTRIBUTES))
             .attributes()
             .forEach((name, value) -> facts.put("sqs " + queue + " " + name, redrive(value)));
       }
+    }
+  }
+
+  private static void streamAndTables(String prefix, Map<String, String> facts) {
+    try (KinesisClient kinesis = EmulatorClients.aws(KinesisClient.builder());
+        DynamoDbClient dynamodb = EmulatorClients.aws(DynamoDbClient.builder())) {
       var stream =
           kinesis
               .describeStreamSummary(b -> b.streamName(prefix + "-events"))
@@ -82,57 +86,57 @@ final class FootprintFacts {
       facts.put("kinesis events retention", String.valueOf(stream.retentionPeriodHours()));
       for (String table : TABLES) {
         TableDescription t = dynamodb.describeTable(b -> b.tableName(prefix + "-" + table)).table();
-        facts.put("dynamodb " + table + " key", t.keySchema().toString());
-        facts.put(
-            "dynamodb " + table + " attributes",
-            t.attributeDefinitions().stream().map(Object::toString).sorted().toList().toString());
+        String key = "dynamodb " + table;
+        facts.put(key + " key", t.keySchema().toString());
+        facts.put(key + " attributes", sorted(t.attributeDefinitions()));
         t.globalSecondaryIndexes()
-            .forEach(
-                i ->
-                    facts.put(
-                        "dynamodb " + table + " index " + i.indexName(), i.keySchema().toString()));
+            .forEach(i -> facts.put(key + " index " + i.indexName(), i.keySchema().toString()));
       }
+      var items = dynamodb.scan(b -> b.tableName(prefix + "-product-reference")).items();
       facts.put(
-          "dynamodb product-reference items",
-          dynamodb.scan(b -> b.tableName(prefix + "-product-reference")).items().stream()
-              .map(item -> new TreeMap<>(item).toString())
-              .sorted()
-              .toList()
-              .toString());
-      for (String deliveryStream : List.of("enriched-events", "enrichment-errors")) {
-        ExtendedS3DestinationDescription s3Destination =
+          "dynamodb product-reference items", sorted(items.stream().map(TreeMap::new).toList()));
+    }
+  }
+
+  private static void delivery(String prefix, Map<String, String> facts) {
+    try (FirehoseClient firehose = EmulatorClients.aws(FirehoseClient.builder());
+        S3Client s3 = EmulatorClients.aws(S3Client.builder().forcePathStyle(true))) {
+      for (String stream : List.of("enriched-events", "enrichment-errors")) {
+        ExtendedS3DestinationDescription to =
             firehose
-                .describeDeliveryStream(b -> b.deliveryStreamName(prefix + "-" + deliveryStream))
+                .describeDeliveryStream(b -> b.deliveryStreamName(prefix + "-" + stream))
                 .deliveryStreamDescription()
                 .destinations()
                 .get(0)
                 .extendedS3DestinationDescription();
-        facts.put("firehose " + deliveryStream + " bucket", s3Destination.bucketARN());
-        facts.put("firehose " + deliveryStream + " prefix", s3Destination.prefix());
-        facts.put(
-            "firehose " + deliveryStream + " error prefix", s3Destination.errorOutputPrefix());
-        facts.put(
-            "firehose " + deliveryStream + " compression",
-            s3Destination.compressionFormatAsString());
-        facts.put(
-            "firehose " + deliveryStream + " buffering", s3Destination.bufferingHints().toString());
-        facts.put("firehose " + deliveryStream + " role", s3Destination.roleARN());
+        String key = "firehose " + stream;
+        facts.put(key + " bucket", to.bucketARN());
+        facts.put(key + " prefix", to.prefix());
+        facts.put(key + " error prefix", to.errorOutputPrefix());
+        facts.put(key + " compression", to.compressionFormatAsString());
+        facts.put(key + " buffering", to.bufferingHints().toString());
+        facts.put(key + " role", to.roleARN());
       }
       String bucket = prefix + "-enriched-data-" + ACCOUNT;
       s3.headBucket(b -> b.bucket(bucket));
       facts.put("s3 data bucket", bucket);
-      facts.put(
-          "kms alias",
-          kms.describeKey(b -> b.keyId("alias/" + prefix + "-data"))
-              .keyMetadata()
-              .keyStateAsString());
+    }
+  }
+
+  private static void keyAndRoles(String prefix, Map<String, String> facts) {
+    try (KmsClient kms = EmulatorClients.aws(KmsClient.builder());
+        IamClient iam = EmulatorClients.aws(IamClient.builder().region(Region.AWS_GLOBAL))) {
+      String alias = "alias/" + prefix + "-data";
+      facts.put("kms alias", kms.describeKey(b -> b.keyId(alias)).keyMetadata().keyStateAsString());
       for (String role : List.of("glue-crawler", "firehose-delivery")) {
         facts.put(
             "iam role " + role, iam.getRole(b -> b.roleName(prefix + "-" + role)).role().arn());
       }
     }
-    facts.replaceAll((name, value) -> value.replace(prefix, "P"));
-    return facts;
+  }
+
+  private static String sorted(List<?> values) {
+    return values.stream().map(Object::toString).sorted().toList().toString();
   }
 
   /**
@@ -149,16 +153,5 @@ final class FootprintFacts {
         + " after "
         + policy.path("maxReceiveCount").asString()
         + " receives";
-  }
-
-  private static <B extends AwsClientBuilder<B, C>, C> C aws(B builder) {
-    return builder
-        .endpointOverride(URI.create(BackingServices.awsEndpoint()))
-        .region(Region.of(BackingServices.REGION))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(
-                    BackingServices.EMULATOR_CREDENTIAL, BackingServices.EMULATOR_CREDENTIAL)))
-        .build();
   }
 }

@@ -2,23 +2,21 @@ package io.aiplatform.terraformchecks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What the dev root's plan against the emulator says that reading the HCL cannot: the values
- * Terraform computes (the services' environment, the gateway's scopes and CORS), and the links
- * between resources that only evaluation resolves (which DLQ a queue redrives to, which listeners
- * CodeDeploy moves).
+ * Terraform computes (the services' environment, the gateway's scopes and CORS, bucket and database
+ * settings), and the links between resources that only evaluation resolves (which DLQ a queue
+ * redrives to, which bucket a configuration belongs to). Blue/green, DMS and the metric alarms:
+ * {@link BlueGreenPlanIntegrationTests}.
  */
 class DevPlanIntegrationTests {
 
   private static final String GATEWAY = "module.platform.module.api_gateway.";
-  private static final String ECS = "module.platform.module.ecs.";
 
   @Test
   void apiTaskCarriesTheCognitoClientIdsAndTheScopesTheGatewayChecks() {
@@ -56,12 +54,12 @@ class DevPlanIntegrationTests {
   @Test
   void gatewayCorsExposesLocationAndRequestIdAndAllowsTheRequestId() {
     PlanJson.Resource api = EmulatorPlans.dev().resource(GATEWAY + "aws_apigatewayv2_api.this");
-    assertThat(strings(api.at("cors_configuration", "0", "expose_headers")))
+    assertThat(PlanJson.strings(api.at("cors_configuration", "0", "expose_headers")))
         .containsExactlyInAnyOrder("location", "x-request-id");
-    assertThat(strings(api.at("cors_configuration", "0", "allow_headers")))
+    assertThat(PlanJson.strings(api.at("cors_configuration", "0", "allow_headers")))
         .containsExactlyInAnyOrder(
             "authorization", "content-type", "idempotency-key", "x-request-id");
-    assertThat(strings(api.at("cors_configuration", "0", "allow_origins")))
+    assertThat(PlanJson.strings(api.at("cors_configuration", "0", "allow_origins")))
         .containsExactlyInAnyOrder("https://admin.dev.example.com", "http://localhost:5173");
   }
 
@@ -127,88 +125,6 @@ class DevPlanIntegrationTests {
   }
 
   @Test
-  void platformApiIsDeployedBlueGreenByCodeDeployWithTestTrafficCanaryAndRollbackOnAlarms() {
-    PlanJson plan = EmulatorPlans.dev();
-    PlanJson.Resource service = plan.resource(ECS + "aws_ecs_service.api");
-    assertThat(service.at("deployment_controller", "0", "type").asString())
-        .isEqualTo("CODE_DEPLOY");
-
-    PlanJson.Resource group = plan.resource(ECS + "aws_codedeploy_deployment_group.api");
-    assertThat(group.at("deployment_style", "0", "deployment_type").asString())
-        .isEqualTo("BLUE_GREEN");
-    assertThat(group.at("deployment_style", "0", "deployment_option").asString())
-        .isEqualTo("WITH_TRAFFIC_CONTROL");
-    assertThat(group.at("auto_rollback_configuration", "0", "enabled").asBoolean(false)).isTrue();
-    assertThat(strings(group.at("auto_rollback_configuration", "0", "events")))
-        .contains("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM");
-    assertThat(group.at("alarm_configuration", "0", "enabled").asBoolean(false)).isTrue();
-    String prefix =
-        service.module().isEmpty()
-            ? ""
-            : plan.output("service_environment")
-                .path("platform-api")
-                .path("PLATFORM_API_RESOURCE_PREFIX")
-                .asString();
-    assertThat(strings(group.at("alarm_configuration", "0", "alarms")))
-        .contains(
-            prefix + "-api-deployment-5xx",
-            prefix + "-api-green-unhealthy-targets",
-            prefix + "-api-blue-unhealthy-targets");
-    assertThat(
-            group
-                .at(
-                    "blue_green_deployment_config",
-                    "0",
-                    "terminate_blue_instances_on_deployment_success",
-                    "0",
-                    "termination_wait_time_in_minutes")
-                .asInt())
-        .as("dev bake time")
-        .isEqualTo(2);
-    String pair = "target_group_pair_info";
-    assertThat(
-            plan.references(
-                group,
-                "load_balancer_info",
-                "0",
-                pair,
-                "0",
-                "prod_traffic_route",
-                "0",
-                "listener_arns"))
-        .contains("aws_lb_listener.api[\"production\"].arn");
-    assertThat(
-            plan.references(
-                group,
-                "load_balancer_info",
-                "0",
-                pair,
-                "0",
-                "test_traffic_route",
-                "0",
-                "listener_arns"))
-        .contains("aws_lb_listener.api[\"test\"].arn");
-    assertThat(
-            StreamSupport.stream(
-                    group.at("load_balancer_info", "0", pair, "0", "target_group").spliterator(),
-                    false)
-                .map(tg -> tg.path("name").asString()))
-        .containsExactlyInAnyOrder(prefix + "-api-blue", prefix + "-api-green");
-
-    PlanJson.Resource canary = plan.resource(ECS + "aws_codedeploy_deployment_config.api");
-    assertThat(canary.at("traffic_routing_config", "0", "type").asString())
-        .isEqualTo("TimeBasedCanary");
-    assertThat(plan.references(group, "deployment_config_name"))
-        .contains("aws_codedeploy_deployment_config.api.id");
-
-    PlanJson.Resource hook = plan.resource(ECS + "aws_lambda_function.test_traffic_hook");
-    assertThat(hook.at("handler").asString()).isEqualTo("test_traffic_check.handler");
-    assertThat(plan.references(hook, "environment", "0", "variables"))
-        .contains("aws_lb.api.dns_name", "var.test_listener_port");
-    assertThat(plan.resource(ECS + "terraform_data.api_release[0]").address()).isNotBlank();
-  }
-
-  @Test
   void theApplicationConnectsAsItsOwnRoleWithIamTokensAndMigratesAsTheOwner() {
     PlanJson plan = EmulatorPlans.dev();
     JsonNode api = plan.output("service_environment").path("platform-api");
@@ -225,48 +141,11 @@ class DevPlanIntegrationTests {
     assertThat(db.set("kms_key_id")).isTrue();
   }
 
-  @Test
-  void dmsReplicationInstanceAndSourceEndpointAreManagedAndPrivate() {
-    PlanJson plan = EmulatorPlans.dev();
-    PlanJson.Resource instance =
-        plan.resource("module.platform.module.dms[0].aws_dms_replication_instance.this");
-    assertThat(instance.at("publicly_accessible").asBoolean(true)).isFalse();
-    assertThat(instance.set("kms_key_arn")).isTrue();
-    PlanJson.Resource source =
-        plan.resource("module.platform.module.dms[0].aws_dms_endpoint.source");
-    assertThat(source.at("endpoint_type").asString()).isEqualTo("source");
-    assertThat(source.at("secrets_manager_arn").asString()).contains(":secret:operations-dms-");
-    assertThat(source.at("password").isNull() || source.at("password").isMissingNode()).isTrue();
-    JsonNode worker = plan.outputUnknown("service_environment").path("provisioner-worker");
-    assertThat(worker.path("PLATFORM_WORKER_DMS_REPLICATION_INSTANCE_ARN").asBoolean(false))
-        .isTrue();
-    assertThat(worker.path("PLATFORM_WORKER_DMS_SOURCE_ENDPOINT_ARN").asBoolean(false)).isTrue();
-  }
-
-  /** The alarms on the services' own metrics name metrics the sidecars publish. */
-  @Test
-  void outboxBacklogAndConsumerLagAlarmsWatchExportedMetrics() {
-    PlanJson plan = EmulatorPlans.dev();
-    String namespace = plan.output("metrics_namespace").asString();
-    JsonNode exported = plan.output("exported_metrics");
-    for (String alarm : List.of("outbox_backlog", "consumer_lag")) {
-      PlanJson.Resource resource =
-          plan.resource("module.platform.module.monitoring.aws_cloudwatch_metric_alarm." + alarm);
-      assertThat(resource.at("namespace").asString()).isEqualTo(namespace);
-      String service = resource.at("dimensions", "service").asString();
-      String metric = resource.at("metric_name").asString();
-      assertThat(strings(exported.path(service)))
-          .as("%s publishes %s", service, metric)
-          .anyMatch(metric::matches);
-      assertThat(resource.set("alarm_actions")).isTrue();
-    }
-  }
-
   private static List<String> routeScopes(PlanJson plan, String routeKey) {
     return plan.ofType("aws_apigatewayv2_route").stream()
         .filter(r -> r.at("route_key").asString().equals(routeKey))
         .findFirst()
-        .map(r -> strings(r.at("authorization_scopes")))
+        .map(r -> PlanJson.strings(r.at("authorization_scopes")))
         .orElseThrow(() -> new AssertionError("no route " + routeKey));
   }
 
@@ -277,12 +156,6 @@ class DevPlanIntegrationTests {
         .filter(r -> plan.references(r, "bucket").contains(ref))
         .findFirst()
         .orElseThrow(() -> new AssertionError(bucket.address() + " has no " + type));
-  }
-
-  private static List<String> strings(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    array.forEach(value -> values.add(value.asString()));
-    return values;
   }
 
   private static List<String> names(JsonNode object) {

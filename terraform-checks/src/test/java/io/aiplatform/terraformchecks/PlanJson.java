@@ -123,6 +123,21 @@ final class PlanJson {
     throw new AssertionError("no configuration for " + resource.address());
   }
 
+  /** The strings of a JSON array. */
+  static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.asString()));
+    return values;
+  }
+
+  /** The resource prefix the plan was made with (platform-api's PLATFORM_API_RESOURCE_PREFIX). */
+  static String prefix(PlanJson plan) {
+    return plan.output("service_environment")
+        .path("platform-api")
+        .path("PLATFORM_API_RESOURCE_PREFIX")
+        .asString();
+  }
+
   private void collect(JsonNode module) {
     for (JsonNode r : module.path("resources")) {
       String address = r.path("address").asString();
