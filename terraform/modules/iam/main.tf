@@ -242,6 +242,22 @@ resource "aws_iam_role_policy_attachment" "codedeploy" {
   policy_arn = "arn:${local.partition}:iam::aws:policy/AWSCodeDeployRoleForECS"
 }
 
+# The managed policy lets CodeDeploy invoke only functions named CodeDeployHook_*; this grants
+# the one hook platform-api's deployments name in their AppSpec.
+resource "aws_iam_role_policy" "codedeploy_hook" {
+  name   = "invoke-test-traffic-hook"
+  role   = aws_iam_role.codedeploy.id
+  policy = data.aws_iam_policy_document.codedeploy_hook.json
+}
+
+data "aws_iam_policy_document" "codedeploy_hook" {
+  statement {
+    sid       = "InvokeTheTestTrafficHook"
+    actions   = ["lambda:InvokeFunction"]
+    resources = ["arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.prefix}-api-test-traffic-hook"]
+  }
+}
+
 resource "aws_iam_role" "test_traffic_hook" {
   name               = "${var.prefix}-api-test-traffic-hook"
   assume_role_policy = data.aws_iam_policy_document.lambda_assume.json

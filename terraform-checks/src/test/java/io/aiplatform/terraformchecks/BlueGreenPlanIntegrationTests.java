@@ -79,6 +79,12 @@ class BlueGreenPlanIntegrationTests {
 
     PlanJson.Resource hook = plan.resource(ECS + "aws_lambda_function.test_traffic_hook");
     assertThat(hook.at("handler").asString()).isEqualTo("test_traffic_check.handler");
+    // CodeDeploy's managed policy invokes only CodeDeployHook_* functions: this one needs a grant.
+    PlanJson.Resource invoke =
+        plan.resource("module.platform.module.iam.aws_iam_role_policy.codedeploy_hook");
+    assertThat(invoke.at("policy").asString())
+        .contains("lambda:InvokeFunction")
+        .contains(":function:" + hook.at("function_name").asString() + "\"");
     assertThat(plan.references(hook, "environment", "0", "variables"))
         .contains("aws_lb.api.dns_name", "var.test_listener_port");
     assertThat(plan.resource(ECS + "terraform_data.api_release[0]").address()).isNotBlank();
