@@ -124,6 +124,54 @@ def reference_table():
             "category": {"S": category}, "price": {"N": price}})
 
 
+def intents_table():
+    """The worker's create intents (see docs/provisioning.md), expiring through the TTL attribute."""
+    dynamodb = client("dynamodb")
+    name = f"{PREFIX}-provisioning-intents"
+    try:
+        dynamodb.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "resource", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "resource", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        dynamodb.update_time_to_live(
+            TableName=name, TimeToLiveSpecification={"Enabled": True, "AttributeName": "expires_at"})
+        log(f"created table {name}")
+    except ClientError as e:
+        if e.response["Error"]["Code"] != "ResourceInUseException":
+            raise
+    return name
+
+
+def replication():
+    """The platform's DMS replication instance and source endpoint, so that systems with
+    data_sources get their target endpoint and task locally as in AWS. The emulator never connects
+    to the source database, so its address is a placeholder and its password random."""
+    import secrets
+
+    dms = client("dms")
+    instance_id, source_id = f"{PREFIX}-replication", f"{PREFIX}-operational-source"
+    found = dms.describe_replication_instances(
+        Filters=[{"Name": "replication-instance-id", "Values": [instance_id]}])["ReplicationInstances"]
+    instance = found[0] if found else dms.create_replication_instance(
+        ReplicationInstanceIdentifier=instance_id, ReplicationInstanceClass="dms.t3.medium",
+        AllocatedStorage=20)["ReplicationInstance"]
+    found = dms.describe_endpoints(
+        Filters=[{"Name": "endpoint-id", "Values": [source_id]}])["Endpoints"]
+    source = found[0] if found else dms.create_endpoint(
+        EndpointIdentifier=source_id, EndpointType="source", EngineName="postgres",
+        ServerName="operational-db.local", Port=5432, DatabaseName="operations",
+        Username="replicator", Password=secrets.token_urlsafe(16))["Endpoint"]
+    log("DMS replication instance and source endpoint ready")
+    return {
+        "PLATFORM_WORKER_DMS_REPLICATION_INSTANCE_ARN": instance["ReplicationInstanceArn"],
+        "PLATFORM_WORKER_DMS_SOURCE_ENDPOINT_ARN": source["EndpointArn"],
+        "PLATFORM_WORKER_DMS_SOURCE_SCHEMA": "public",
+        "PLATFORM_WORKER_DMS_S3_SERVICE_ROLE_ARN": role(f"{PREFIX}-dms-s3", "dms.amazonaws.com"),
+    }
+
+
 def role(name, service):
     iam = client("iam")
     policy = json.dumps({"Version": "2012-10-17", "Statement": [{
@@ -191,10 +239,12 @@ def main():
     reference_table()
     bucket = delivery_streams()
     settings = {
+        "PLATFORM_WORKER_INTENTS_TABLE": intents_table(),
         "PLATFORM_WORKER_BUCKETS_KMS_KEY_ID": key_arn,
         "PLATFORM_WORKER_GLUE_CRAWLER_ROLE_ARN": role(f"{PREFIX}-glue-crawler", "glue.amazonaws.com"),
         "PLATFORM_WORKER_EVENTBRIDGE_TARGET_ARN": raw_events,
         "PLATFORM_DELIVERY_BUCKET": bucket,
+        **replication(),
     }
     if keys_dir:
         settings["PLATFORM_API_SECURITY_PUBLIC_KEY_LOCATION"] = "file:" + dev_keys(keys_dir)

@@ -5,7 +5,9 @@
 #
 # Starts its own PostgreSQL + moto_server (scripts/backing-services.sh), the emulator's resources
 # (local/init.py), platform-api and provisioner-worker from their jars on free ports; then
-#   2. time to active: 1, 10 and 100 registrations posted at once (API + worker against moto);
+#   2. time to active: 1, 10 and 100 registrations posted at once (API + worker against moto), the
+#      worker's AWS calls per system by operation, and 10 at once while a fault proxy in front of
+#      the emulator refuses 15 % of the worker's calls and loses the answer of another 5 %;
 #   1. GET /admin/systems with 10,000 systems stored; pgbench of a registration's writes and wrk
 #      posting distinct registrations, at the same concurrency, on the same PostgreSQL;
 # and stops everything it started, also on failure. Every measured step runs under
@@ -16,7 +18,8 @@
 #
 # Settings (environment): BENCH_CONCURRENCY (16), BENCH_SECONDS (20), BENCH_WARMUP (30, seconds of
 # unmeasured load before each API run), BENCH_LIST_SYSTEMS (10000),
-# BENCH_TTA_SIZES ("1 10 100"), BENCH_LOCK (/tmp/bench.lock).
+# BENCH_TTA_SIZES ("1 10 100"), BENCH_FAULT_SEEDS ("1 2 3": one fault run per seed),
+# BENCH_LOCK (/tmp/bench.lock), BENCH_ONLY (time-to-active: part 2 alone).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -28,6 +31,7 @@ SECONDS_PER_RUN=${BENCH_SECONDS:-20}
 WARMUP_SECONDS=${BENCH_WARMUP:-30}
 LIST_SYSTEMS=${BENCH_LIST_SYSTEMS:-10000}
 TTA_SIZES=${BENCH_TTA_SIZES-"1 10 100"}  # empty: skip part 2
+FAULT_SEEDS=${BENCH_FAULT_SEEDS-"1 2 3"}
 LOCK=${BENCH_LOCK:-/tmp/bench.lock}
 state=$(mktemp -d "${TMPDIR:-/tmp}/bench-api.XXXXXX")
 
@@ -55,6 +59,7 @@ cleanup() {
   local rc=$?
   stop_jar provisioner-worker
   stop_jar platform-api
+  [[ -f "$state/fault-proxy.pid" ]] && kill "$(cat "$state/fault-proxy.pid")" 2>/dev/null || true
   if [[ -f "$state/backing.env" ]]; then
     # shellcheck disable=SC1091
     source "$state/backing.env"
@@ -67,14 +72,14 @@ trap cleanup EXIT
 # Builds the two jars when missing or older than their sources.
 build_jars() {
   local s stale=0
-  for s in platform-api provisioner-worker platform-contracts; do
+  for s in platform-api provisioner-worker platform-contracts platform-test-support; do
     local jar="$root/${s}/target/${s}-$version.jar"
     [[ -f "$jar" ]] || { stale=1; continue; }
     [[ -n $(find "$root/$s/src/main" "$root/$s/pom.xml" -newer "$jar" -print -quit) ]] && stale=1
   done
   if (( stale )); then
     log "building the jars (./mvnw package, tests skipped)"
-    ./mvnw -B -q package -DskipTests -pl platform-api,provisioner-worker -am >&2
+    ./mvnw -B -q package -DskipTests -pl platform-api,provisioner-worker,platform-test-support -am >&2
   fi
 }
 
@@ -90,6 +95,8 @@ start_stack() {
     2>"$state/init.log" | sed 's/^/export /' >"$state/aws.env"
   # shellcheck disable=SC1091
   source "$state/aws.env"
+  # Measured as before: a system without DMS replication (the figures compare with earlier runs).
+  unset PLATFORM_WORKER_DMS_REPLICATION_INSTANCE_ARN PLATFORM_WORKER_DMS_SOURCE_ENDPOINT_ARN
   export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/platform"
   export SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=
   export SPRING_CLOUD_AWS_ENDPOINT=$PLATFORM_TEST_AWS_ENDPOINT SPRING_CLOUD_AWS_REGION_STATIC=us-east-1
@@ -100,7 +107,12 @@ start_stack() {
   API_PORT=$(free_port)
   API_URL=http://127.0.0.1:$API_PORT
   start_jar platform-api "$API_PORT"
-  start_jar provisioner-worker "$(free_port)"
+  # The worker reaches the emulator through the fault proxy (pass-through until faults are asked).
+  PROXY_URL=http://127.0.0.1:$(free_port)
+  java -cp "$root/platform-test-support/target/classes" io.aiplatform.testsupport.faults.FaultProxy \
+    "$PLATFORM_TEST_AWS_ENDPOINT" "${PROXY_URL##*:}" >"$state/fault-proxy.log" 2>&1 &
+  echo $! >"$state/fault-proxy.pid"
+  SPRING_CLOUD_AWS_ENDPOINT=$PROXY_URL start_jar provisioner-worker "$(free_port)"
   TOKEN=$(scripts/dev-token.sh token "$state/keys/dev-private.pem")
   export API_URL TOKEN MOTO_LOG
 }
@@ -176,7 +188,39 @@ time_to_active() {
     # A single registration is repeated for a p50 over several samples.
     rounds=1; (( n == 1 )) && rounds=5
     printf '\n== time to active: %s registrations at once, %s round(s) ==\n' "$n" "$rounds"
+    proxy reset >/dev/null
     measured "$state/tta-$n.out" python3 "$here/time_to_active.py" "$n" "$rounds"
+    worker_calls "$((n * rounds))" | tee "$state/calls-$n.out"
+  done
+}
+
+proxy() { curl -fsS -X POST "$PROXY_URL/fault-proxy/$1${2:+?$2}"; }
+
+# The worker's AWS calls per system by operation, as the fault proxy counted them.
+worker_calls() {
+  proxy calls | python3 -c "
+import sys
+n = $1
+rows = [line.split() for line in sys.stdin if line.strip()]
+total = next(int(c) for op, c in rows if op == 'TOTAL')
+print(f'WORKER   {total / n:.1f} AWS calls per system through the fault proxy (SQS included):')
+for op, c in rows:
+    if op != 'TOTAL':
+        print(f'           {op:<36} {int(c) / n:5.2f}')
+"
+}
+
+# Ten registrations at once while the proxy refuses 15 % of the worker's calls (503, nothing done)
+# and answers another 5 % with a 503 after they took effect; one run per seed.
+time_under_faults() {
+  local seed
+  for seed in $FAULT_SEEDS; do
+    printf '\n== time to active: 10 at once, 15 %% of the worker calls refused, 5 %% answers lost (seed %s) ==\n' "$seed"
+    proxy reset >/dev/null
+    proxy faults "refuse=0.15&lose=0.05&seed=$seed" >/dev/null
+    measured "$state/faults-$seed.out" python3 "$here/time_to_active.py" 10
+    proxy faults "refuse=0&lose=0" >/dev/null
+    proxy calls | awk '$1 == "TOTAL" {print "PROXY    " $2 " worker calls in the run"}'
   done
 }
 
@@ -240,6 +284,10 @@ print(f"API CPU per registration      {1000 * api / requests:.1f} ms ({1000 * (a
 PY
   printf 'GET /admin/systems            p50 %s ms   p99 %s ms   (%s req/s)\n' \
     "$(field p50_ms "$state/list.out")" "$(field p99_ms "$state/list.out")" "$(field ok_per_s "$state/list.out")"
+  summary_time_to_active
+}
+
+summary_time_to_active() {
   local n
   printf 'time to active, first (cold)  %s s   AWS calls %s\n' \
     "$(field max_s "$state/tta-cold.out")" "$(field aws_calls_per_system "$state/tta-cold.out")"
@@ -247,6 +295,11 @@ PY
     printf 'time to active, %3s at once   p50 %s s   p95 %s s   max %s s   AWS calls/system %s\n' "$n" \
       "$(field p50_s "$state/tta-$n.out")" "$(field p95_s "$state/tta-$n.out")" \
       "$(field max_s "$state/tta-$n.out")" "$(field aws_calls_per_system "$state/tta-$n.out")"
+  done
+  local seed
+  for seed in $FAULT_SEEDS; do
+    printf 'time to active, 10 under faults (seed %s)  p50 %s s   max %s s\n' "$seed" \
+      "$(field p50_s "$state/faults-$seed.out")" "$(field max_s "$state/faults-$seed.out")"
   done
   printf 'machine                       nproc=%s load=%s date=%s\n' "$(nproc)" "$(load)" "$(date -u +%FT%TZ)"
 }
@@ -256,6 +309,12 @@ main() {
   build_jars
   start_stack
   time_to_active
+  time_under_faults
+  if [[ ${BENCH_ONLY:-} == time-to-active ]]; then
+    printf '\n== summary ==\n'
+    summary_time_to_active
+    return
+  fi
   # The write benchmarks measure the API alone: the worker would compete for the two cores.
   stop_jar provisioner-worker
   list_systems

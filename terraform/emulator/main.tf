@@ -63,6 +63,7 @@ module "iam" {
   jobs_queue_arn        = module.messaging.jobs_queue_arn
   jobs_dlq_arn          = module.messaging.jobs_dlq_arn
   results_queue_arn     = module.messaging.results_queue_arn
+  intents_table_arn     = module.messaging.intents_table_arn
   stream_arn            = module.messaging.stream_arn
   reference_table_arn   = module.messaging.reference_table_arn
   kcl_lease_table_arn   = module.messaging.kcl_lease_table_arn

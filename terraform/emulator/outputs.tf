@@ -9,6 +9,7 @@ output "settings" {
     PLATFORM_WORKER_RESOURCE_PREFIX           = var.prefix
     PLATFORM_WORKER_JOBS_QUEUE                = module.messaging.jobs_queue_name
     PLATFORM_WORKER_RESULTS_QUEUE             = module.messaging.results_queue_name
+    PLATFORM_WORKER_INTENTS_TABLE             = module.messaging.intents_table_name
     PLATFORM_WORKER_BUCKETS_KMS_KEY_ID        = module.kms.key_arn
     PLATFORM_WORKER_GLUE_CRAWLER_ROLE_ARN     = module.iam.crawler_role_arn
     PLATFORM_WORKER_EVENTBRIDGE_TARGET_ARN    = module.messaging.raw_to_curated_queue_arn

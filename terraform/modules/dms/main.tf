@@ -52,7 +52,7 @@ resource "aws_dms_replication_subnet_group" "this" {
 }
 
 resource "aws_security_group" "replication" {
-  name        = "${var.name}-dms"
+  name        = var.name
   description = "DMS replication instance: out to the source database and AWS APIs only"
   vpc_id      = var.vpc_id
   tags        = var.tags
@@ -94,7 +94,7 @@ resource "aws_dms_replication_instance" "this" {
 # The source endpoint reads user and password from the secret at connection time, through this
 # role, so a rotation of the source credentials needs no change here.
 resource "aws_iam_role" "source_secret" {
-  name               = "${var.name}-dms-source-secret"
+  name               = "${var.name}-source-secret"
   assume_role_policy = data.aws_iam_policy_document.dms_assume.json
   tags               = var.tags
 }
@@ -120,7 +120,7 @@ data "aws_iam_policy_document" "source_secret" {
 }
 
 resource "aws_dms_endpoint" "source" {
-  endpoint_id                     = "${var.name}-source"
+  endpoint_id                     = var.source_endpoint_id == null ? "${var.name}-source" : var.source_endpoint_id
   endpoint_type                   = "source"
   engine_name                     = var.source_database.engine
   database_name                   = var.source_database.database_name

@@ -28,6 +28,12 @@ variable "source_database" {
   description = "The operational database: DMS engine name (postgres, mysql, ...), port, database, and the Secrets Manager secret holding host, port, username and password (created by the operator, never in Terraform)."
 }
 
+variable "source_endpoint_id" {
+  type        = string
+  description = "Identifier of the source endpoint; null for <name>-source."
+  default     = null
+}
+
 variable "source_cidr" {
   type        = string
   description = "Network the source database is reached in (its VPC, a peered VPC or an on-premises range)."

@@ -54,6 +54,11 @@ variable "results_queue_arn" {
   description = "Queue of provisioning results."
 }
 
+variable "intents_table_arn" {
+  type        = string
+  description = "DynamoDB table the worker records its create intents in."
+}
+
 variable "stream_arn" {
   type        = string
   description = "Kinesis event stream read by the enrichment consumer."

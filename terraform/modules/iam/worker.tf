@@ -38,6 +38,12 @@ data "aws_iam_policy_document" "worker" {
   }
 
   statement {
+    sid       = "RecordCreateIntents"
+    actions   = ["dynamodb:BatchWriteItem", "dynamodb:GetItem"]
+    resources = [var.intents_table_arn]
+  }
+
+  statement {
     sid = "ManageSystemBuckets"
     actions = [
       "s3:CreateBucket", "s3:DeleteBucket", "s3:ListBucket", "s3:ListBucketVersions",
@@ -181,7 +187,7 @@ data "aws_iam_policy_document" "crawler" {
 }
 
 resource "aws_iam_role" "dms_target" {
-  name               = "${var.prefix}-dms-raw-target"
+  name               = "${var.prefix}-dms-s3"
   assume_role_policy = data.aws_iam_policy_document.dms_assume.json
   tags               = var.tags
 }

@@ -163,6 +163,31 @@ resource "aws_dynamodb_table" "reference" {
   }
 }
 
+# provisioner-worker records a bucket it is about to create here first (docs/provisioning.md,
+# "Ownership and intents"); records expire through the TTL attribute.
+resource "aws_dynamodb_table" "intents" {
+  name                        = "${var.prefix}-provisioning-intents"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "resource"
+  deletion_protection_enabled = var.deletion_protection
+  tags                        = var.tags
+
+  attribute {
+    name = "resource"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expires_at"
+    enabled        = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = var.kms_key_arn
+  }
+}
+
 # KCL 3.x would create these on first start; creating them here keeps CreateTable out of the
 # consumer's role and puts them under our encryption and protection settings.
 resource "aws_dynamodb_table" "kcl_leases" {

@@ -119,3 +119,13 @@ output "dead_letter_queue_arns" {
     raw_to_curated = aws_sqs_queue.raw_to_curated_dlq.arn
   }
 }
+
+output "intents_table_name" {
+  description = "DynamoDB table of the worker's create intents (PLATFORM_WORKER_INTENTS_TABLE)."
+  value       = aws_dynamodb_table.intents.name
+}
+
+output "intents_table_arn" {
+  description = "ARN of the create intents table."
+  value       = aws_dynamodb_table.intents.arn
+}

@@ -64,15 +64,17 @@ module "dms" {
   source = "../dms"
   count  = var.dms_source == null ? 0 : 1
 
-  name            = "${var.prefix}-dms"
-  vpc_id          = module.network.vpc_id
-  subnet_ids      = module.network.private_subnet_ids
-  kms_key_arn     = module.kms.key_arn
-  source_database = var.dms_source
-  source_cidr     = var.dms_source_cidr
-  multi_az        = var.db_multi_az
-  create_vpc_role = var.dms_create_vpc_role
-  tags            = local.tags
+  # The names local/init.py gives the emulator's stand-ins.
+  name               = "${var.prefix}-replication"
+  source_endpoint_id = "${var.prefix}-operational-source"
+  vpc_id             = module.network.vpc_id
+  subnet_ids         = module.network.private_subnet_ids
+  kms_key_arn        = module.kms.key_arn
+  source_database    = var.dms_source
+  source_cidr        = var.dms_source_cidr
+  multi_az           = var.db_multi_az
+  create_vpc_role    = var.dms_create_vpc_role
+  tags               = local.tags
 }
 
 module "messaging" {
@@ -98,6 +100,7 @@ module "iam" {
   jobs_queue_arn        = module.messaging.jobs_queue_arn
   jobs_dlq_arn          = module.messaging.jobs_dlq_arn
   results_queue_arn     = module.messaging.results_queue_arn
+  intents_table_arn     = module.messaging.intents_table_arn
   stream_arn            = module.messaging.stream_arn
   reference_table_arn   = module.messaging.reference_table_arn
   kcl_lease_table_arn   = module.messaging.kcl_lease_table_arn

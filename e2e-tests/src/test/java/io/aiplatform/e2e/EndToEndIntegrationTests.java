@@ -3,11 +3,6 @@ package io.aiplatform.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aiplatform.testsupport.BackingServices;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,15 +10,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -41,10 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 class EndToEndIntegrationTests {
 
   private static final Duration PROVISIONING = Duration.ofSeconds(90);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = PlatformApi.JSON;
 
   private static RunningPlatform platform;
+  private static PlatformApi api;
   private static S3Client s3;
   private static GlueClient glue;
   private static EventBridgeClient events;
@@ -52,25 +42,20 @@ class EndToEndIntegrationTests {
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    platform = RunningPlatform.start();
-    s3 = aws(S3Client.builder().forcePathStyle(true));
-    glue = aws(GlueClient.builder());
-    events = aws(EventBridgeClient.builder());
-    kinesis = aws(KinesisClient.builder());
-  }
-
-  @AfterAll
-  static void stopPlatform() throws InterruptedException {
-    if (platform != null) {
-      platform.close();
-    }
+    platform = RunningPlatform.shared();
+    api = new PlatformApi(platform);
+    Emulator emulator = new Emulator();
+    s3 = emulator.s3;
+    glue = emulator.glue;
+    events = emulator.events;
+    kinesis = emulator.kinesis;
   }
 
   @Test
   void aRegisteredSystemBecomesActiveWithEveryResource() throws Exception {
     String name = "forecast-" + UUID.randomUUID().toString().substring(0, 8);
 
-    JsonNode system = awaitStatus(register(name), "active");
+    JsonNode system = api.awaitStatus(register(name), "active", PROVISIONING);
 
     String p = platform.prefix + "-" + name;
     JsonNode infrastructure = system.get("infrastructure");
@@ -94,17 +79,17 @@ class EndToEndIntegrationTests {
   void deletingWithDataRemovesEveryResource() throws Exception {
     String name = "insights-" + UUID.randomUUID().toString().substring(0, 8);
     String id = register(name);
-    awaitStatus(id, "active");
+    api.awaitStatus(id, "active", PROVISIONING);
     String p = platform.prefix + "-" + name;
     for (int version = 0; version < 3; version++) {
       s3.putObject(b -> b.bucket(p + "-raw").key("orders.csv"), RequestBody.fromString("v"));
     }
 
     HttpResponse<String> deletion =
-        call("DELETE", "/admin/systems/" + id + "?delete_data=true", null);
+        api.call("DELETE", "/admin/systems/" + id + "?delete_data=true", null);
 
     assertThat(deletion.statusCode()).isEqualTo(202);
-    awaitStatus(id, "deleted");
+    api.awaitStatus(id, "deleted", PROVISIONING);
     for (String bucket : List.of(p + "-raw", p + "-curated", p + "-prod")) {
       assertThatThrownBy(() -> s3.headBucket(b -> b.bucket(bucket)))
           .isInstanceOf(NoSuchBucketException.class);
@@ -152,45 +137,8 @@ class EndToEndIntegrationTests {
         .until(() -> linesContaining("errors/", "not json " + run).size() == 1);
   }
 
-  private static String register(String name) throws IOException, InterruptedException {
-    String body =
-        """
-        {"system_name":"%s","description":"end-to-end","data_sources":["orders","customers"]}"""
-            .formatted(name);
-    HttpResponse<String> response = call("POST", "/admin/systems", body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return JSON.readTree(response.body()).get("system_id").asString();
-  }
-
-  private static JsonNode awaitStatus(String id, String status) {
-    List<JsonNode> last = new ArrayList<>(1);
-    Awaitility.await("system " + id + " " + status)
-        .atMost(PROVISIONING)
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> {
-              JsonNode system = JSON.readTree(call("GET", "/admin/systems/" + id, null).body());
-              last.clear();
-              last.add(system);
-              assertThat(system.get("status").asString())
-                  .isNotIn("provisioning_failed", "deprovisioning_failed");
-              return status.equals(system.get("status").asString());
-            });
-    return last.get(0);
-  }
-
-  private static HttpResponse<String> call(String method, String path, String body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(platform.apiUrl() + path))
-            .header("Authorization", "Bearer " + platform.tokens.accessToken("e2e-admin"))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private static String register(String name) throws Exception {
+    return api.register(name, List.of("orders", "customers"));
   }
 
   private static void putEvent(String payload) {
@@ -213,16 +161,5 @@ class EndToEndIntegrationTests {
                     .filter(line -> line.contains(marker))
                     .forEach(lines::add));
     return lines;
-  }
-
-  private static <B extends AwsClientBuilder<B, C>, C> C aws(B builder) {
-    return builder
-        .endpointOverride(URI.create(BackingServices.awsEndpoint()))
-        .region(Region.of(BackingServices.REGION))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(
-                    BackingServices.EMULATOR_CREDENTIAL, BackingServices.EMULATOR_CREDENTIAL)))
-        .build();
   }
 }

@@ -22,7 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * APIs, with the prefix written as {@code P}: what the services depend on (queue kinds, redrives,
  * timeouts, stream, table keys and indexes, delivery destinations and prefixes, the bucket, the key
  * alias, the roles, the sample products). Encryption settings and tags are not compared: the
- * emulator ignores most of them and the local stack does not set them.
+ * emulator ignores most of them and the local stack does not set them. Nor is DMS: the local
+ * stack's replication instance and source endpoint are stand-ins (a placeholder source), while
+ * terraform/emulator leaves DMS out (modules/dms needs a VPC and a source secret the emulator
+ * cannot connect anyway); the names match what modules/platform gives them.
  */
 final class FootprintFacts {
 
@@ -44,6 +47,7 @@ final class FootprintFacts {
   private static final List<String> TABLES =
       List.of(
           "product-reference",
+          "provisioning-intents",
           "enrichment",
           "enrichment-CoordinatorState",
           "enrichment-WorkerMetricStats");
@@ -92,6 +96,13 @@ final class FootprintFacts {
         t.globalSecondaryIndexes()
             .forEach(i -> facts.put(key + " index " + i.indexName(), i.keySchema().toString()));
       }
+      var ttl =
+          dynamodb
+              .describeTimeToLive(b -> b.tableName(prefix + "-provisioning-intents"))
+              .timeToLiveDescription();
+      facts.put(
+          "dynamodb provisioning-intents ttl",
+          ttl.attributeName() + " " + ttl.timeToLiveStatusAsString());
       var items = dynamodb.scan(b -> b.tableName(prefix + "-product-reference")).items();
       facts.put(
           "dynamodb product-reference items", sorted(items.stream().map(TreeMap::new).toList()));
@@ -128,7 +139,7 @@ final class FootprintFacts {
         IamClient iam = EmulatorClients.aws(IamClient.builder().region(Region.AWS_GLOBAL))) {
       String alias = "alias/" + prefix + "-data";
       facts.put("kms alias", kms.describeKey(b -> b.keyId(alias)).keyMetadata().keyStateAsString());
-      for (String role : List.of("glue-crawler", "firehose-delivery")) {
+      for (String role : List.of("glue-crawler", "firehose-delivery", "dms-s3")) {
         facts.put(
             "iam role " + role, iam.getRole(b -> b.roleName(prefix + "-" + role)).role().arn());
       }

@@ -2,6 +2,7 @@ package io.aiplatform.e2e;
 
 import io.aiplatform.testsupport.BackingServices;
 import io.aiplatform.testsupport.TestDatabase;
+import io.aiplatform.testsupport.faults.FaultProxy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The whole product as separate processes: the emulator's resources made by {@code local/init.py}
  * (the same init the local stack uses) under a prefix of this run's own, and the three services
- * started from their jars against one PostgreSQL database and one emulator.
+ * started from their jars against one PostgreSQL database and one emulator. The worker reaches the
+ * emulator through a {@link FaultProxy}, so that tests can refuse, lose or hold its AWS calls, and
+ * can be killed and started again.
  */
 final class RunningPlatform implements AutoCloseable {
 
@@ -27,14 +30,30 @@ final class RunningPlatform implements AutoCloseable {
   final String prefix;
   final DevTokens tokens;
   final Map<String, String> initOutputs;
+  final FaultProxy workerAws;
+  private static RunningPlatform shared;
+  private Path logs;
+  private int workerStarts;
   private ServiceProcess api;
   private ServiceProcess worker;
   private ServiceProcess consumer;
 
-  private RunningPlatform(String prefix, DevTokens tokens, Map<String, String> initOutputs) {
+  private RunningPlatform(
+      String prefix, DevTokens tokens, Map<String, String> initOutputs, FaultProxy workerAws) {
     this.prefix = prefix;
     this.tokens = tokens;
     this.initOutputs = initOutputs;
+    this.workerAws = workerAws;
+  }
+
+  /** One platform for every test class of this JVM that can share it; stopped at JVM exit. */
+  static synchronized RunningPlatform shared() throws Exception {
+    if (shared == null) {
+      RunningPlatform started = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(started::closeQuietly));
+      shared = started;
+    }
+    return shared;
   }
 
   static RunningPlatform start() throws Exception {
@@ -56,7 +75,9 @@ final class RunningPlatform implements AutoCloseable {
     try {
       Path work = Files.createDirectories(ROOT.resolve("e2e-tests/target/e2e"));
       DevTokens tokens = DevTokens.generate();
-      platform = new RunningPlatform(prefix, tokens, settings == null ? runInit(prefix) : settings);
+      FaultProxy proxy = FaultProxy.start(BackingServices.awsEndpoint());
+      platform =
+          new RunningPlatform(prefix, tokens, settings == null ? runInit(prefix) : settings, proxy);
       platform.startServices(work);
       return platform;
     } catch (Exception | Error e) {
@@ -90,23 +111,52 @@ final class RunningPlatform implements AutoCloseable {
   }
 
   private void startServices(Path work) throws IOException {
-    Path logs = work.resolve("logs-" + prefix);
+    logs = work.resolve("logs-" + prefix);
     Path publicKey = tokens.writePublicKey(Files.createDirectories(work.resolve("keys")));
     api = start("platform-api", apiEnv(publicKey), logs);
-    worker = start("provisioner-worker", workerEnv(), logs);
+    worker = startWorker();
     consumer = start("enrichment-consumer", consumerEnv(), logs);
     api.awaitReady(START_TIMEOUT);
     worker.awaitReady(START_TIMEOUT);
     consumer.awaitReady(START_TIMEOUT);
   }
 
+  /** Kills the worker with SIGKILL, as a crash would, and starts a fresh one; waits until ready. */
+  void killAndRestartWorker() throws Exception {
+    worker.kill();
+    worker = startWorker();
+    worker.awaitReady(START_TIMEOUT);
+  }
+
+  /** Kills the worker with SIGKILL and leaves it down. */
+  void killWorker() throws InterruptedException {
+    worker.kill();
+  }
+
+  /** Starts a worker again after {@link #killWorker()}; waits until it is ready. */
+  void restartWorker() throws IOException {
+    worker = startWorker();
+    worker.awaitReady(START_TIMEOUT);
+  }
+
+  private ServiceProcess startWorker() throws IOException {
+    workerStarts++;
+    String name = workerStarts == 1 ? "provisioner-worker" : "provisioner-worker-" + workerStarts;
+    return start("provisioner-worker", name, workerEnv(), logs);
+  }
+
   private static ServiceProcess start(String module, Map<String, String> env, Path logs)
       throws IOException {
+    return start(module, module, env, logs);
+  }
+
+  private static ServiceProcess start(
+      String module, String name, Map<String, String> env, Path logs) throws IOException {
     Path jar = ROOT.resolve(module + "/target/" + module + "-" + VERSION + ".jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: run the build through ./mvnw verify");
     }
-    return ServiceProcess.start(jar, module, freePort(), env, logs);
+    return ServiceProcess.start(jar, name, freePort(), env, logs);
   }
 
   private Map<String, String> awsEnv() {
@@ -138,11 +188,14 @@ final class RunningPlatform implements AutoCloseable {
 
   private Map<String, String> workerEnv() {
     Map<String, String> env = awsEnv();
+    env.put("SPRING_CLOUD_AWS_ENDPOINT", workerAws.url());
     env.put("PLATFORM_WORKER_RESOURCE_PREFIX", prefix);
     env.put("PLATFORM_WORKER_JOBS_QUEUE", prefix + "-provisioning-jobs.fifo");
     env.put("PLATFORM_WORKER_RESULTS_QUEUE", prefix + "-provisioning-results");
     env.put("PLATFORM_WORKER_POLL_TIMEOUT", "1s");
     env.put("PLATFORM_WORKER_RETRY_BASE_DELAY", "1s");
+    // A killed worker's jobs come back this soon.
+    env.put("PLATFORM_WORKER_VISIBILITY_EXTENSION", "6s");
     // local/init.py prints the worker's settings under the names the worker reads.
     initOutputs.entrySet().stream()
         .filter(e -> e.getKey().startsWith("PLATFORM_WORKER_"))
@@ -207,6 +260,15 @@ final class RunningPlatform implements AutoCloseable {
       if (service != null) {
         service.close();
       }
+    }
+    workerAws.close();
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

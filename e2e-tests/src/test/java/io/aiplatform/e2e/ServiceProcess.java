@@ -86,6 +86,11 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** Kills the service the way a crash does: SIGKILL, no shutdown of any kind. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
   /** Stops the service the way ECS does: SIGTERM, then a bounded wait for graceful shutdown. */
   @Override
   public void close() throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.aiplatform.api;
 
+import io.aiplatform.contracts.QueueNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -38,9 +39,9 @@ import org.springframework.validation.annotation.Validated;
 public record ApiProperties(
     @DefaultValue("platform") @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,30}[a-z0-9]")
         String resourcePrefix,
-    @DefaultValue("platform-provisioning-jobs.fifo") @NotBlank String jobsQueue,
-    @DefaultValue("platform-provisioning-results") @NotBlank String resultsQueue,
-    @DefaultValue("platform-provisioning-jobs-dlq.fifo") @NotBlank String jobsDlq,
+    @DefaultValue(QueueNames.JOBS) @NotBlank String jobsQueue,
+    @DefaultValue(QueueNames.RESULTS) @NotBlank String resultsQueue,
+    @DefaultValue(QueueNames.JOBS_DLQ) @NotBlank String jobsDlq,
     @DefaultValue("64KB") @NotNull DataSize maxRequestBody,
     @DefaultValue({
           "python3.10",

@@ -1,5 +1,6 @@
 package io.aiplatform.worker;
 
+import io.aiplatform.contracts.QueueNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -19,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param resourcePrefix prefix of every AWS resource name the worker manages
  * @param jobsQueue the SQS FIFO queue jobs arrive on
  * @param resultsQueue the SQS queue results are sent to
+ * @param intentsTable the DynamoDB table where a job records the resources it is about to create
+ *     without tags in the same call
  * @param concurrency how many jobs (of different systems) run at once
  * @param pollTimeout how long one receive call on the jobs queue waits for messages
  * @param visibilityExtension how far a running job pushes its message's visibility each time; it
@@ -26,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBaseDelay delay before the second attempt of a job that hit a transient error; it
  *     doubles per attempt
  * @param retryMaxDelay upper bound of that delay
+ * @param awsMaxAttempts attempts of one AWS call (the SDK's standard retry strategy) before the
+ *     step fails with its error
  * @param buckets settings of the three data buckets
  * @param glue settings of the Glue crawler
  * @param eventbridge settings of the raw-to-curated rule
@@ -36,20 +41,22 @@ import org.springframework.validation.annotation.Validated;
 public record WorkerProperties(
     @DefaultValue("platform") @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,30}[a-z0-9]")
         String resourcePrefix,
-    @DefaultValue(DEFAULT_JOBS_QUEUE) @NotBlank String jobsQueue,
-    @DefaultValue("platform-provisioning-results") @NotBlank String resultsQueue,
+    @DefaultValue(QueueNames.JOBS) @NotBlank String jobsQueue,
+    @DefaultValue(QueueNames.RESULTS) @NotBlank String resultsQueue,
+    @DefaultValue(DEFAULT_INTENTS_TABLE) @NotBlank String intentsTable,
     @DefaultValue("10") @Min(1) @Max(100) int concurrency,
     @DefaultValue("10s") @NotNull Duration pollTimeout,
     @DefaultValue("60s") @NotNull Duration visibilityExtension,
     @DefaultValue("10s") @NotNull Duration retryBaseDelay,
     @DefaultValue("15m") @NotNull Duration retryMaxDelay,
+    @DefaultValue("5") @Min(1) @Max(10) int awsMaxAttempts,
     @DefaultValue @Valid Buckets buckets,
     @DefaultValue @Valid Glue glue,
     @DefaultValue @Valid EventBridge eventbridge,
     @DefaultValue @Valid Dms dms) {
 
-  /** The default jobs queue; also the listener's fallback when the setting is absent. */
-  public static final String DEFAULT_JOBS_QUEUE = "platform-provisioning-jobs.fifo";
+  /** The default create-intents table. */
+  public static final String DEFAULT_INTENTS_TABLE = "platform-provisioning-intents";
 
   @AssertTrue(message = "poll-timeout must be between 1 and 20 seconds")
   boolean isPollTimeoutValid() {

@@ -57,7 +57,7 @@ class TerraformLayoutTests {
         Stream.of(
                 subdirectories("modules"),
                 subdirectories("environments"),
-                subdirectories("examples"))
+                List.of(Trees.terraformRoot().resolve("examples")))
             .flatMap(List::stream)
             .toList()) {
       String version = awsProviderVersion(TerraformModule.load(dir));

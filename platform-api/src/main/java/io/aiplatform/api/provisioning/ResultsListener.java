@@ -3,6 +3,7 @@ package io.aiplatform.api.provisioning;
 import io.aiplatform.api.registration.ProvisioningOutcomes;
 import io.aiplatform.contracts.ProvisioningJob;
 import io.aiplatform.contracts.ProvisioningResult;
+import io.aiplatform.contracts.QueueNames;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +23,12 @@ class ResultsListener {
     this.metrics = metrics;
   }
 
-  @SqsListener("${platform.api.results-queue:platform-provisioning-results}")
+  @SqsListener("${platform.api.results-queue:" + QueueNames.RESULTS + "}")
   void onResult(ProvisioningResult result) {
     metrics.outcome(outcomes.apply(result));
   }
 
-  @SqsListener("${platform.api.jobs-dlq:platform-provisioning-jobs-dlq.fifo}")
+  @SqsListener("${platform.api.jobs-dlq:" + QueueNames.JOBS_DLQ + "}")
   void onDeadLetteredJob(ProvisioningJob job) {
     metrics.outcome(outcomes.deadLettered(job));
   }

@@ -2,6 +2,7 @@ package io.aiplatform.api.registration;
 
 import io.aiplatform.api.ApiProperties;
 import io.aiplatform.api.web.FieldViolation;
+import io.aiplatform.contracts.ResourceNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,7 +71,7 @@ class RegistrationRules {
     RESERVED_PREFIXES.stream()
         .filter(name::startsWith)
         .forEach(p -> violations.add(new FieldViolation(field, "must not start with " + p)));
-    checkResourceNames(new ResourceNames(properties.resourcePrefix(), name), violations);
+    checkResourceNames(ResourceNames.of(properties.resourcePrefix(), name), violations);
   }
 
   private static void checkResourceNames(ResourceNames names, List<FieldViolation> violations) {
@@ -96,7 +97,7 @@ class RegistrationRules {
     if (!GLUE_DATABASE.matcher(names.glueDatabase()).matches()) {
       violations.add(new FieldViolation(field, "yields an invalid Glue database name"));
     }
-    if (!EVENTBRIDGE_RULE.matcher(names.eventBridgeRule()).matches()) {
+    if (!EVENTBRIDGE_RULE.matcher(names.rule()).matches()) {
       violations.add(new FieldViolation(field, "yields an invalid EventBridge rule name"));
     }
   }

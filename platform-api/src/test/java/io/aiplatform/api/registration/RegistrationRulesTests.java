@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aiplatform.api.ApiProperties;
 import io.aiplatform.api.web.FieldViolation;
+import io.aiplatform.contracts.ResourceNames;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class RegistrationRulesTests {
     String fits = "a".repeat(39);
     String overflows = "a".repeat(40);
 
-    assertThat(new ResourceNames("platform", fits).eventBridgeRule()).hasSize(63);
+    assertThat(ResourceNames.of("platform", fits).rule()).hasSize(63);
     assertThat(rules.check(request(fits))).isEmpty();
     assertThat(rules.check(request(overflows)))
         .extracting(FieldViolation::field)
@@ -40,21 +41,6 @@ class RegistrationRulesTests {
 
     assertThat(longPrefix.check(request("a".repeat(39)))).isNotEmpty();
     assertThat(longPrefix.check(request("a".repeat(29)))).isEmpty();
-  }
-
-  @Test
-  void derivedNamesFollowTheProvisionerConventions() {
-    var names = new ResourceNames("platform", "inventory-optimizer");
-
-    assertThat(names.buckets())
-        .containsExactly(
-            "platform-inventory-optimizer-raw",
-            "platform-inventory-optimizer-curated",
-            "platform-inventory-optimizer-prod");
-    assertThat(names.glueDatabase()).isEqualTo("platform_inventory_optimizer_db");
-    assertThat(names.glueCrawler()).isEqualTo("platform-inventory-optimizer-crawler");
-    assertThat(names.eventBridgeRule()).isEqualTo("platform-inventory-optimizer-raw-to-curated");
-    assertThat(names.dmsTask()).isEqualTo("platform-inventory-optimizer-replication");
   }
 
   @Test

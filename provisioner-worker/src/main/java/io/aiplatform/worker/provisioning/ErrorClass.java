@@ -11,7 +11,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * Everything else (access denied, validation, limits, a foreign resource, a bug) fails the job at
  * once, because retrying cannot change the answer.
  */
-enum ErrorClass {
+public enum ErrorClass {
   TRANSIENT,
   PERMANENT;
 
@@ -24,10 +24,13 @@ enum ErrorClass {
           "InternalFailure",
           "SlowDown",
           "OperationTimeoutException",
-          "ConcurrentModificationException");
+          "ConcurrentModificationException",
+          // S3: a conflicting operation on the same bucket (a create racing a delete) is under way.
+          "OperationAborted");
 
-  static ErrorClass of(Throwable error) {
-    if (error instanceof ResourceSettlingException) {
+  public static ErrorClass of(Throwable error) {
+    // A name said to be taken that cannot be found yet is AWS's eventual consistency at work.
+    if (error instanceof ResourceSettlingException || error instanceof ResourceExistsException) {
       return TRANSIENT;
     }
     if (error instanceof AwsServiceException aws) {

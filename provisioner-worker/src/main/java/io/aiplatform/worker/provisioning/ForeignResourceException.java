@@ -1,14 +1,14 @@
 package io.aiplatform.worker.provisioning;
 
-/** A resource exists under one of the system's names but is not tagged as this system's. */
-final class ForeignResourceException extends RuntimeException {
+/** A resource exists under one of the system's names but is not this system's. */
+public final class ForeignResourceException extends RuntimeException {
 
   /**
    * @param kind the kind of resource
    * @param name its name
    * @param owner who it belongs to instead, in words
    */
-  ForeignResourceException(String kind, String name, String owner) {
+  public ForeignResourceException(String kind, String name, String owner) {
     super(
         "%s %s exists but belongs to %s, not this system; it was left untouched"
             .formatted(kind, name, owner));

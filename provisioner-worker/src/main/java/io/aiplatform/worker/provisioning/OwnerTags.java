@@ -14,13 +14,13 @@ import java.util.UUID;
  * @param systemName the owning system's name
  * @param jobId the job that creates resources with these tags
  */
-record OwnerTags(UUID systemId, String systemName, UUID jobId) {
+public record OwnerTags(UUID systemId, String systemName, UUID jobId) {
 
-  static final String SYSTEM_ID = "platform:system-id";
-  static final String SYSTEM_NAME = "platform:system-name";
-  static final String MANAGED_BY = "platform:managed-by";
-  static final String CREATED_BY_JOB = "platform:created-by-job";
-  static final String WORKER = "provisioner-worker";
+  public static final String SYSTEM_ID = "platform:system-id";
+  public static final String SYSTEM_NAME = "platform:system-name";
+  public static final String MANAGED_BY = "platform:managed-by";
+  public static final String CREATED_BY_JOB = "platform:created-by-job";
+  public static final String WORKER = "provisioner-worker";
 
   /** The tags a resource carries once it is this system's. */
   Map<String, String> ownership() {
@@ -33,8 +33,13 @@ record OwnerTags(UUID systemId, String systemName, UUID jobId) {
 
   /** The tags a resource gets when this job creates it. */
   Map<String, String> forCreation() {
+    return createdBy(jobId);
+  }
+
+  /** The tags of a resource of this system that the given job created. */
+  Map<String, String> createdBy(UUID job) {
     Map<String, String> tags = ownership();
-    tags.put(CREATED_BY_JOB, jobId.toString());
+    tags.put(CREATED_BY_JOB, job.toString());
     return tags;
   }
 
@@ -48,5 +53,10 @@ record OwnerTags(UUID systemId, String systemName, UUID jobId) {
 
   boolean managedByWorker(Map<String, String> tags) {
     return WORKER.equals(tags.get(MANAGED_BY));
+  }
+
+  /** Whether the tags name no platform system at all (made by hand, or never tagged). */
+  static boolean untagged(Map<String, String> tags) {
+    return !tags.containsKey(SYSTEM_ID);
   }
 }

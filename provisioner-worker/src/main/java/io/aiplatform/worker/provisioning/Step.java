@@ -5,31 +5,64 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One resource of a system, which a job can bring to its desired state or remove.
+ * One AWS resource of a system, which a run brings to its desired state or removes.
  *
- * <p>{@link ProvisioningRun} decides, from what {@link #find()} reports, whether to create, adopt
- * or refuse the resource; a step only talks to AWS.
+ * <p>A step only talks to AWS; {@link ProvisioningRun} decides from what {@link #find} reports
+ * whether to create, adopt or refuse the resource. A step keeps no state between calls: what {@code
+ * find} or {@code create} learnt travels to {@code converge} and {@code delete} inside the {@link
+ * Found}, and what a later step needs from an earlier one (an ARN) goes through the {@link
+ * RunContext}.
+ *
+ * @param <S> what the step observed of its resource and needs in order to converge it
  */
-interface Step {
+public interface Step<S> {
 
   ResourceKind kind();
 
   String name();
 
-  /** The resource as it exists now, or empty when there is none under this name. */
-  Optional<Found> find();
+  /** The resource as it exists now, with its tags; empty when there is none. Read calls only. */
+  Optional<Found<S>> find(RunContext context);
 
-  /** Creates the resource with these tags; answers its ARN. */
-  String create(Map<String, String> tags);
+  /** Whether there is no resource of this name; a step that can tell more cheaply overrides it. */
+  default boolean absent(RunContext context) {
+    return find(context).isEmpty();
+  }
+
+  /**
+   * Creates the resource, with these tags in the same call wherever the API allows it, and answers
+   * it as it now exists.
+   *
+   * @throws ResourceExistsException when this account already has a resource of this name
+   */
+  Found<S> create(Map<String, String> tags, RunContext context);
+
+  /**
+   * Whether {@link #create} sets the tags in the very call that makes the resource. When it does
+   * not, a crash between the two calls would leave an untagged resource, so the run records its
+   * intent to create it first.
+   */
+  boolean tagsOnCreate();
+
+  /**
+   * Whether {@link #create} refuses a taken name with {@link ResourceExistsException} instead of
+   * overwriting it, so that the run may create before looking and look only when refused.
+   */
+  default boolean createRefusesTakenName() {
+    return false;
+  }
 
   /** Adds these tags to an existing resource, keeping its others. */
-  void tag(Found found, Map<String, String> tags);
+  void tag(Found<S> found, Map<String, String> tags);
 
-  /** Brings the settings of an existing resource to the desired state. */
-  void converge(Found found);
+  /**
+   * Brings the resource's settings to the desired state, writing only what differs from what was
+   * observed.
+   */
+  void converge(Found<S> found, RunContext context);
 
-  /** Removes the resource and, for a bucket, everything in it. */
-  void delete(Found found);
+  /** Removes the resource (a bucket with everything in it); one already gone counts as removed. */
+  void delete(Found<S> found, RunContext context);
 
   /** Whether deprovisioning keeps this resource unless the job asks to delete data. */
   default boolean holdsData() {
@@ -37,10 +70,11 @@ interface Step {
   }
 
   /**
-   * An existing resource.
-   *
-   * @param arn its ARN
-   * @param tags its tags
+   * Whether an untagged resource holds nothing anyone put there, so that under a recorded intent of
+   * this system it can only be the one the platform created. Never true for one another account
+   * owns.
    */
-  record Found(String arn, Map<String, String> tags) {}
+  default boolean pristine(Found<S> found) {
+    return false;
+  }
 }

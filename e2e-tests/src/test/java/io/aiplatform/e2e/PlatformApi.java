@@ -1,0 +1,75 @@
+package io.aiplatform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST API of a running platform, as an admin with a valid token calls it. */
+final class PlatformApi {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Set<String> FAILED = Set.of("provisioning_failed", "deprovisioning_failed");
+
+  private final RunningPlatform platform;
+
+  PlatformApi(RunningPlatform platform) {
+    this.platform = platform;
+  }
+
+  /** Registers a system and answers its id. */
+  String register(String name, List<String> dataSources) throws Exception {
+    String body =
+        JSON.writeValueAsString(
+            java.util.Map.of(
+                "system_name", name, "description", "end-to-end", "data_sources", dataSources));
+    HttpResponse<String> response = call("POST", "/admin/systems", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body()).get("system_id").asString();
+  }
+
+  /** Waits until the system has {@code status}; a failed state on the way fails unless awaited. */
+  JsonNode awaitStatus(String id, String status, Duration atMost) {
+    List<JsonNode> last = new ArrayList<>(1);
+    Awaitility.await("system " + id + " " + status)
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              JsonNode system = JSON.readTree(call("GET", "/admin/systems/" + id, null).body());
+              last.clear();
+              last.add(system);
+              String now = system.get("status").asString();
+              if (!now.equals(status) && FAILED.contains(now)) {
+                throw new AssertionError("system " + id + " is " + now + ": " + system);
+              }
+              return status.equals(now);
+            });
+    return last.get(0);
+  }
+
+  HttpResponse<String> call(String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(platform.apiUrl() + path))
+            .header("Authorization", "Bearer " + platform.tokens.accessToken("e2e-admin"))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,133 @@
+package io.aiplatform.worker.jobs;
+
+import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Injects AWS errors and delays the emulator cannot produce, into every synchronous client of the
+ * worker, and counts calls. Rules match an operation name and a string in the request (a system
+ * name), so tests running one after another never hit each other's leftovers.
+ */
+final class Faults implements AwsSyncClientCustomizer {
+
+  private final List<Rule> rules = new CopyOnWriteArrayList<>();
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+  /** One call a client made. */
+  record Call(String service, String operation, String request) {}
+
+  /** A fault that fires on matching calls a number of times and remembers when it did. */
+  static final class Rule {
+    private final String operation;
+    private final String marker;
+    private final AtomicInteger remaining;
+    private final AwsServiceException error;
+    private final Duration delay;
+    private final List<Instant> firedAt = new CopyOnWriteArrayList<>();
+
+    private Rule(
+        String operation, String marker, int times, AwsServiceException error, Duration delay) {
+      this.operation = operation;
+      this.marker = marker;
+      this.remaining = new AtomicInteger(times);
+      this.error = error;
+      this.delay = delay;
+    }
+
+    List<Instant> firedAt() {
+      return firedAt;
+    }
+
+    private boolean matches(String op, String request) {
+      return operation.equals(op) && request.contains(marker) && remaining.getAndDecrement() > 0;
+    }
+  }
+
+  /** Fails the next {@code times} calls of the operation whose request mentions {@code marker}. */
+  Rule fail(String operation, String marker, int times, int status, String code) {
+    AwsServiceException error =
+        AwsServiceException.builder()
+            .statusCode(status)
+            .requestId("injected-" + code + "-request")
+            .message(code + " (injected)")
+            .awsErrorDetails(
+                AwsErrorDetails.builder()
+                    .errorCode(code)
+                    .errorMessage("injected " + code + " on " + operation)
+                    .serviceName("injected")
+                    .build())
+            .build();
+    Rule rule = new Rule(operation, marker, times, error, null);
+    rules.add(rule);
+    return rule;
+  }
+
+  /** Fails the next {@code times} matching calls with this very exception. */
+  Rule fail(String operation, String marker, int times, AwsServiceException error) {
+    Rule rule = new Rule(operation, marker, times, error, null);
+    rules.add(rule);
+    return rule;
+  }
+
+  /** Holds the next matching call for {@code delay} before it goes out. */
+  Rule slow(String operation, String marker, Duration delay) {
+    Rule rule = new Rule(operation, marker, 1, null, delay);
+    rules.add(rule);
+    return rule;
+  }
+
+  /** The calls so far whose request mentions {@code marker}. */
+  List<Call> callsMentioning(String marker) {
+    return calls.stream().filter(c -> c.request().contains(marker)).toList();
+  }
+
+  @Override
+  public void customize(AwsSyncClientBuilder<?, ?> builder) {
+    SdkClientBuilder<?, ?> awsBuilder = (SdkClientBuilder<?, ?>) builder;
+    awsBuilder.overrideConfiguration(
+        awsBuilder.overrideConfiguration().toBuilder()
+            .addExecutionInterceptor(new Injector())
+            .build());
+  }
+
+  private final class Injector implements ExecutionInterceptor {
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+      String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+      String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+      String request = context.request().toString();
+      calls.add(new Call(service, operation, request));
+      for (Rule rule : rules) {
+        if (rule.matches(operation, request)) {
+          rule.firedAt.add(Instant.now());
+          if (rule.delay != null) {
+            pause(rule.delay);
+          } else {
+            throw rule.error;
+          }
+        }
+      }
+    }
+  }
+
+  // Fault injection: this stands in for a slow AWS call, it does not wait for an outcome.
+  private static void pause(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.aiplatform.worker.provisioning;
+
+import io.aiplatform.contracts.ResourceResult.ResourceKind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * An in-memory account for {@link ProvisioningRun}'s unit tests: resources with tags and contents,
+ * steps over them, create intents, and faults and crashes at chosen calls. A crash is an {@link
+ * Error}, so it leaves the run the way {@code kill -9} leaves the process: at once, mid-call.
+ */
+final class FakeCloud {
+
+  /** What {@code kill -9} does to a run: nothing after it happens. */
+  static final class Crash extends Error {
+    Crash(String where) {
+      super("crashed at " + where);
+    }
+  }
+
+  /** One resource in the account. */
+  static final class Resource {
+    final Map<String, String> tags = new LinkedHashMap<>();
+    boolean holdsObjects;
+  }
+
+  final Map<String, Resource> resources = new LinkedHashMap<>();
+  final List<String> calls = new ArrayList<>();
+  final Map<String, RuntimeException> failures = new HashMap<>();
+  final Map<String, Boolean> crashAfter = new HashMap<>();
+  final Map<String, Boolean> loseAnswer = new HashMap<>();
+  final Intents intents = new Intents();
+
+  /** The step for resource {@code name}; {@code atomicTags} says whether create tags at once. */
+  FakeStep step(String name, boolean atomicTags) {
+    return new FakeStep(this, name, atomicTags);
+  }
+
+  /** Makes the next call {@code operation} on {@code name} fail with this error. */
+  void failNext(String operation, String name, RuntimeException error) {
+    failures.put(operation + " " + name, error);
+  }
+
+  /** The call takes effect, then the process dies before it hears the answer. */
+  void crashAfterNext(String operation, String name) {
+    crashAfter.put(operation + " " + name, true);
+  }
+
+  /** The call takes effect, then its answer is lost (a 503 reaches the caller). */
+  void loseNextAnswer(String operation, String name) {
+    loseAnswer.put(operation + " " + name, true);
+  }
+
+  void put(String name, Map<String, String> tags, boolean holdsObjects) {
+    Resource resource = new Resource();
+    resource.tags.putAll(tags);
+    resource.holdsObjects = holdsObjects;
+    resources.put(name, resource);
+  }
+
+  /** Runs one call: injected failure first, then the effect, then a crash or a lost answer. */
+  void call(String operation, String name, Runnable effect) {
+    String key = operation + " " + name;
+    calls.add(key);
+    RuntimeException failure = failures.remove(key);
+    if (failure != null) {
+      throw failure;
+    }
+    effect.run();
+    if (crashAfter.remove(key) != null) {
+      throw new Crash(key);
+    }
+    if (loseAnswer.remove(key) != null) {
+      throw awsError(503, "ServiceUnavailable");
+    }
+  }
+
+  long count(String operation) {
+    return calls.stream().filter(c -> c.startsWith(operation + " ")).count();
+  }
+
+  static AwsServiceException awsError(int status, String code) {
+    return AwsServiceException.builder()
+        .statusCode(status)
+        .awsErrorDetails(
+            AwsErrorDetails.builder().errorCode(code).errorMessage(code + " (fake)").build())
+        .build();
+  }
+
+  /** Intents kept like the DynamoDB table keeps them: one per resource, last writer wins. */
+  final class Intents implements CreateIntents {
+    final Map<String, OwnerTags> recorded = new HashMap<>();
+    int writes;
+
+    @Override
+    public void record(OwnerTags owner, Collection<String> keys) {
+      if (keys.isEmpty()) {
+        return;
+      }
+      call("RecordIntents", String.join(",", keys), () -> {});
+      writes++;
+      keys.forEach(k -> recorded.put(k, owner));
+    }
+
+    @Override
+    public Optional<UUID> recordedBy(OwnerTags owner, String key) {
+      OwnerTags by = recorded.get(key);
+      return by != null && by.systemId().equals(owner.systemId())
+          ? Optional.of(by.jobId())
+          : Optional.empty();
+    }
+  }
+
+  /** A step over one resource of the fake account. */
+  static final class FakeStep implements Step<Void> {
+    private final FakeCloud cloud;
+    private final String name;
+    private final boolean atomicTags;
+
+    FakeStep(FakeCloud cloud, String name, boolean atomicTags) {
+      this.cloud = cloud;
+      this.name = name;
+      this.atomicTags = atomicTags;
+    }
+
+    @Override
+    public ResourceKind kind() {
+      return atomicTags ? ResourceKind.GLUE_DATABASE : ResourceKind.S3_BUCKET;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public Optional<Found<Void>> find(RunContext context) {
+      cloud.call("Find", name, () -> {});
+      Resource resource = cloud.resources.get(name);
+      return resource == null
+          ? Optional.empty()
+          : Optional.of(new Found<>("arn:" + name, resource.tags, null));
+    }
+
+    @Override
+    public Found<Void> create(Map<String, String> tags, RunContext context) {
+      if (cloud.resources.containsKey(name)) {
+        cloud.calls.add("Create " + name);
+        throw new ResourceExistsException(kind().name(), name, null);
+      }
+      cloud.call("Create", name, () -> cloud.put(name, atomicTags ? tags : Map.of(), false));
+      if (!atomicTags) {
+        cloud.call("Tag", name, () -> cloud.resources.get(name).tags.putAll(tags));
+      }
+      return new Found<>("arn:" + name, tags, null);
+    }
+
+    @Override
+    public boolean tagsOnCreate() {
+      return atomicTags;
+    }
+
+    @Override
+    public void tag(Found<Void> found, Map<String, String> tags) {
+      cloud.call("Tag", name, () -> cloud.resources.get(name).tags.putAll(tags));
+    }
+
+    @Override
+    public void converge(Found<Void> found, RunContext context) {
+      cloud.call("Converge", name, () -> {});
+    }
+
+    @Override
+    public void delete(Found<Void> found, RunContext context) {
+      cloud.call("Delete", name, () -> cloud.resources.remove(name));
+    }
+
+    @Override
+    public boolean holdsData() {
+      return !atomicTags;
+    }
+
+    @Override
+    public boolean pristine(Found<Void> found) {
+      Resource resource = cloud.resources.get(name);
+      return resource != null && !resource.holdsObjects;
+    }
+  }
+}

@@ -1,4 +1,0 @@
-module "kms" {
-  source = "../../modules/kms"
-  name   = "example-data"
-}
