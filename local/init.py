@@ -58,15 +58,22 @@ def queue(name, attributes):
 
 
 def queues():
+    # Names and attributes as terraform/modules/messaging (with terraform/emulator's settings);
+    # e2e-tests' TerraformEmulatorIntegrationTests compares the two.
     fifo = {"FifoQueue": "true", "ContentBasedDeduplication": "false"}
-    _, jobs_dlq = queue(f"{PREFIX}-provisioning-jobs-dlq.fifo", fifo)
+    dlq = {"MessageRetentionPeriod": "1209600"}
+    _, jobs_dlq = queue(f"{PREFIX}-provisioning-jobs-dlq.fifo", {**fifo, **dlq})
     redrive = lambda dlq: json.dumps({"deadLetterTargetArn": dlq, "maxReceiveCount": JOB_MAX_RECEIVES})
     queue(f"{PREFIX}-provisioning-jobs.fifo",
-          {**fifo, "VisibilityTimeout": "60", "RedrivePolicy": redrive(jobs_dlq)})
-    _, results_dlq = queue(f"{PREFIX}-provisioning-results-dlq", {})
-    queue(f"{PREFIX}-provisioning-results", {"RedrivePolicy": redrive(results_dlq)})
+          {**fifo, "DeduplicationScope": "messageGroup", "FifoThroughputLimit": "perMessageGroupId",
+           "VisibilityTimeout": "60", "ReceiveMessageWaitTimeSeconds": "20",
+           "RedrivePolicy": redrive(jobs_dlq)})
+    _, results_dlq = queue(f"{PREFIX}-provisioning-results-dlq", dlq)
+    queue(f"{PREFIX}-provisioning-results",
+          {"ReceiveMessageWaitTimeSeconds": "20", "RedrivePolicy": redrive(results_dlq)})
     # Target of every system's raw-to-curated EventBridge rule (as in Terraform).
-    _, raw_events = queue(f"{PREFIX}-raw-to-curated", {})
+    _, raw_dlq = queue(f"{PREFIX}-raw-to-curated-dlq", dlq)
+    _, raw_events = queue(f"{PREFIX}-raw-to-curated", {"RedrivePolicy": redrive(raw_dlq)})
     log("queues ready")
     return raw_events
 
@@ -83,20 +90,34 @@ def stream():
     kinesis.get_waiter("stream_exists").wait(StreamName=name)
 
 
-def reference_table():
+def table(name, key, extra_attributes=(), **options):
     dynamodb = client("dynamodb")
-    name = f"{PREFIX}-product-reference"
+    attributes = [{"AttributeName": a, "AttributeType": "S"} for a in (key, *extra_attributes)]
     try:
-        dynamodb.create_table(
-            TableName=name,
-            KeySchema=[{"AttributeName": "productId", "KeyType": "HASH"}],
-            AttributeDefinitions=[{"AttributeName": "productId", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
+        dynamodb.create_table(TableName=name, KeySchema=[{"AttributeName": key, "KeyType": "HASH"}],
+                              AttributeDefinitions=attributes, BillingMode="PAY_PER_REQUEST", **options)
         log(f"created table {name}")
     except ClientError as e:
         if e.response["Error"]["Code"] != "ResourceInUseException":
             raise
+
+
+def kcl_tables():
+    """The consumer's KCL tables, made beforehand as Terraform does (KCL would make them too)."""
+    application = f"{PREFIX}-enrichment"
+    table(application, "leaseKey", ["leaseOwner"], GlobalSecondaryIndexes=[{
+        "IndexName": "LeaseOwnerToLeaseKeyIndex",
+        "KeySchema": [{"AttributeName": "leaseOwner", "KeyType": "HASH"},
+                      {"AttributeName": "leaseKey", "KeyType": "RANGE"}],
+        "Projection": {"ProjectionType": "KEYS_ONLY"}}])
+    table(f"{application}-CoordinatorState", "key")
+    table(f"{application}-WorkerMetricStats", "wid")
+
+
+def reference_table():
+    dynamodb = client("dynamodb")
+    name = f"{PREFIX}-product-reference"
+    table(name, "productId")
     for product_id, product_name, category, price in SAMPLE_PRODUCTS:
         dynamodb.put_item(TableName=name, Item={
             "productId": {"S": product_id}, "productName": {"S": product_name},
@@ -172,13 +193,17 @@ def delivery_streams():
             raise
     role_arn = role(f"{PREFIX}-firehose-delivery", "firehose.amazonaws.com")
     existing = firehose.list_delivery_streams(Limit=100)["DeliveryStreamNames"]
-    for name, prefix in ((f"{PREFIX}-enriched-events", "enriched/"), (f"{PREFIX}-enrichment-errors", "errors/")):
+    partitions = "year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}"
+    for name, prefix in ((f"{PREFIX}-enriched-events", "enriched"), (f"{PREFIX}-enrichment-errors", "errors")):
         if name not in existing:
             firehose.create_delivery_stream(
                 DeliveryStreamName=name,
                 DeliveryStreamType="DirectPut",
                 ExtendedS3DestinationConfiguration={
-                    "RoleARN": role_arn, "BucketARN": f"arn:aws:s3:::{bucket}", "Prefix": prefix,
+                    "RoleARN": role_arn, "BucketARN": f"arn:aws:s3:::{bucket}",
+                    "Prefix": f"{prefix}/{partitions}/hour=!{{timestamp:HH}}/",
+                    "ErrorOutputPrefix": f"delivery-errors/{prefix}/!{{firehose:error-output-type}}/{partitions}/",
+                    "CompressionFormat": "UNCOMPRESSED",
                     "BufferingHints": {"SizeInMBs": 1, "IntervalInSeconds": 60}})
             log(f"created delivery stream {name}")
     return bucket
@@ -210,6 +235,7 @@ def main():
     key_arn = kms_key()
     raw_events = queues()
     stream()
+    kcl_tables()
     reference_table()
     bucket = delivery_streams()
     settings = {

@@ -44,7 +44,8 @@ start_postgres() {
 start_moto() {
   local state=$1 port=$2 i
   command -v moto_server >/dev/null 2>&1 || die "moto_server not found on PATH"
-  moto_server -H 127.0.0.1 -p "$port" >"$state/moto.log" 2>&1 &
+  # AWS managed policies exist in every account; Terraform's iam module attaches some of them.
+  MOTO_IAM_LOAD_MANAGED_POLICIES=true moto_server -H 127.0.0.1 -p "$port" >"$state/moto.log" 2>&1 &
   echo $! >"$state/moto.pid"
   for i in $(seq 1 150); do
     curl -fs -o /dev/null "http://127.0.0.1:$port/moto-api/" && return 0

@@ -36,6 +36,8 @@ module "platform" {
   worker_max_count         = 2
   shards_per_consumer_task = 4
   bake_time_minutes        = 2
+  canary_percent           = 50
+  canary_interval_minutes  = 1
 
   db_instance_class        = "db.t4g.micro"
   db_multi_az              = false
@@ -53,8 +55,8 @@ module "platform" {
   api_throttling_rate_limit  = 10
   api_throttling_burst_limit = 20
 
-  alarm_email                  = var.alarm_email
-  dms_replication_instance_arn = var.dms_replication_instance_arn
-  dms_source_endpoint_arn      = var.dms_source_endpoint_arn
-  dms_source_schema            = var.dms_source_schema
+  alarm_email       = var.alarm_email
+  dms_source        = var.dms_source
+  dms_source_cidr   = var.dms_source_cidr
+  dms_source_schema = var.dms_source_schema
 }

@@ -42,3 +42,43 @@ output "dashboard_name" {
   description = "CloudWatch dashboard."
   value       = module.platform.dashboard_name
 }
+
+output "service_environment" {
+  description = "Environment variables each service starts with (its settings table), by service name."
+  value       = module.platform.service_environment
+}
+
+output "codedeploy_application_name" {
+  description = "CodeDeploy application of platform-api's blue/green deployments."
+  value       = module.platform.codedeploy_application_name
+}
+
+output "codedeploy_deployment_group_name" {
+  description = "CodeDeploy deployment group of platform-api."
+  value       = module.platform.codedeploy_deployment_group_name
+}
+
+output "api_appspec" {
+  description = "AppSpec of a deployment of the current platform-api revision (aws deploy create-deployment)."
+  value       = module.platform.api_appspec
+}
+
+output "read_scope" {
+  description = "Scope every GET needs."
+  value       = module.platform.read_scope
+}
+
+output "write_scope" {
+  description = "Scope POST and DELETE need."
+  value       = module.platform.write_scope
+}
+
+output "metrics_namespace" {
+  description = "CloudWatch namespace of the services' own metrics (dimension service)."
+  value       = module.platform.metrics_namespace
+}
+
+output "exported_metrics" {
+  description = "Prometheus metrics each service publishes to CloudWatch, by service."
+  value       = module.platform.exported_metrics
+}

@@ -29,20 +29,25 @@ variable "alarm_email" {
   default     = null
 }
 
-variable "dms_replication_instance_arn" {
-  type        = string
-  description = "Existing DMS replication instance for per-system replication; null turns it off."
+variable "dms_source" {
+  type = object({
+    engine        = string
+    port          = number
+    database_name = string
+    secret_arn    = string
+  })
+  description = "Operational database for per-system DMS replication (engine, port, database, ARN of a Secrets Manager secret with host, port, username, password); null turns replication off."
   default     = null
+}
+
+variable "dms_source_cidr" {
+  type        = string
+  description = "Network the operational database is reached in (only with dms_source)."
+  default     = "10.0.0.0/8"
 }
 
 variable "dms_source_schema" {
   type        = string
   description = "Schema of the source database that holds the systems' data_sources tables."
   default     = "public"
-}
-
-variable "dms_source_endpoint_arn" {
-  type        = string
-  description = "Existing DMS source endpoint; null turns replication off."
-  default     = null
 }

@@ -4,8 +4,8 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # Pinned to one minor line; ECS native blue/green needs 6.4 or later.
-      version = "~> 6.11.0"
+      # Any 5.100+ or 6.x release; .terraform.lock.hcl pins the exact one (5.100.0).
+      version = ">= 5.100, < 7.0"
     }
   }
 

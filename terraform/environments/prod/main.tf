@@ -53,8 +53,8 @@ module "platform" {
   api_throttling_rate_limit  = 50
   api_throttling_burst_limit = 100
 
-  alarm_email                  = var.alarm_email
-  dms_replication_instance_arn = var.dms_replication_instance_arn
-  dms_source_endpoint_arn      = var.dms_source_endpoint_arn
-  dms_source_schema            = var.dms_source_schema
+  alarm_email       = var.alarm_email
+  dms_source        = var.dms_source
+  dms_source_cidr   = var.dms_source_cidr
+  dms_source_schema = var.dms_source_schema
 }

@@ -9,14 +9,15 @@ data "aws_region" "current" {}
 locals {
   read_scope  = "${var.resource_server_identifier}/systems.read"
   write_scope = "${var.resource_server_identifier}/systems.write"
-  # Reads accept either scope; writes need the write scope.
+  # As platform-api decides: every GET needs the read scope, POST and DELETE the write scope
+  # (a token with only the write scope cannot read).
   routes = {
     "GET /admin/{proxy+}"    = "read"
     "POST /admin/{proxy+}"   = "write"
     "DELETE /admin/{proxy+}" = "write"
   }
   scopes = {
-    read  = [local.read_scope, local.write_scope]
+    read  = [local.read_scope]
     write = [local.write_scope]
   }
 }
@@ -132,8 +133,11 @@ resource "aws_apigatewayv2_api" "this" {
     content {
       allow_origins = cors_configuration.value
       allow_methods = ["GET", "POST", "DELETE", "OPTIONS"]
-      allow_headers = ["authorization", "content-type", "idempotency-key"]
-      max_age       = 3600
+      # API Gateway answers preflights and sets these on every response, replacing
+      # platform-api's own CORS headers: keep them equal to SecurityConfig's.
+      allow_headers  = ["authorization", "content-type", "idempotency-key", "x-request-id"]
+      expose_headers = ["location", "x-request-id"]
+      max_age        = 3600
     }
   }
 }

@@ -25,7 +25,7 @@ output "jwk_set_uri" {
 
 output "token_endpoint" {
   description = "OAuth2 token endpoint (client credentials for machines)."
-  value       = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${data.aws_region.current.region}.amazoncognito.com/oauth2/token"
+  value       = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${data.aws_region.current.name}.amazoncognito.com/oauth2/token"
 }
 
 output "admin_ui_client_id" {

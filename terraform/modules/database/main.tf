@@ -1,8 +1,10 @@
 # ---------------------------------------------------------------------------------------------
-# PostgreSQL for platform-api: private, KMS-encrypted, backed up, master password managed by
-# RDS in Secrets Manager. Its security group starts closed; the ecs module opens 5432 to the
+# PostgreSQL for platform-api: private, KMS-encrypted, backed up, master password managed (and
+# rotated) by RDS in Secrets Manager, IAM authentication for the application's own role. Its security group starts closed; the ecs module opens 5432 to the
 # API's tasks only.
 # ---------------------------------------------------------------------------------------------
+
+data "aws_region" "current" {}
 
 resource "aws_db_subnet_group" "this" {
   name       = var.name
@@ -57,6 +59,8 @@ resource "aws_db_instance" "this" {
   username                      = var.master_username
   manage_master_user_password   = true
   master_user_secret_kms_key_id = var.kms_key_arn
+  # platform-api connects as its own role with IAM tokens; only migrations use the master.
+  iam_database_authentication_enabled = true
 
   db_subnet_group_name   = aws_db_subnet_group.this.name
   vpc_security_group_ids = [aws_security_group.this.id]

@@ -14,8 +14,28 @@ output "port" {
 }
 
 output "jdbc_url" {
-  description = "JDBC URL for SPRING_DATASOURCE_URL (TLS required by the parameter group)."
+  description = "Plain JDBC URL of the database (TLS required by the parameter group)."
   value       = "jdbc:postgresql://${aws_db_instance.this.address}:${aws_db_instance.this.port}/${var.database_name}?sslmode=require"
+}
+
+output "app_jdbc_url" {
+  description = "JDBC URL for the application's connections: the AWS JDBC wrapper with RDS IAM authentication (a fresh token per connection)."
+  value       = "jdbc:aws-wrapper:postgresql://${aws_db_instance.this.address}:${aws_db_instance.this.port}/${var.database_name}?sslmode=require&wrapperPlugins=iam"
+}
+
+output "owner_jdbc_url" {
+  description = "JDBC URL for migrations as the owner: the AWS JDBC wrapper reads the master secret when it connects, and again after a failed login (rotation)."
+  value       = "jdbc:aws-wrapper:postgresql://${aws_db_instance.this.address}:${aws_db_instance.this.port}/${var.database_name}?sslmode=require&wrapperPlugins=awsSecretsManager&secretsManagerSecretId=${urlencode(aws_db_instance.this.master_user_secret[0].secret_arn)}&secretsManagerRegion=${data.aws_region.current.name}"
+}
+
+output "app_username" {
+  description = "Role platform-api connects as."
+  value       = var.app_username
+}
+
+output "resource_id" {
+  description = "Resource id of the instance (db-...), the resource of rds-db:connect."
+  value       = aws_db_instance.this.resource_id
 }
 
 output "master_username" {

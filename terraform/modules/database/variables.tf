@@ -54,6 +54,12 @@ variable "master_username" {
   default     = "platform"
 }
 
+variable "app_username" {
+  type        = string
+  description = "Least-privilege role platform-api connects as (IAM authentication); Flyway creates it and grants it data access only."
+  default     = "platform_app"
+}
+
 variable "multi_az" {
   type        = bool
   description = "Standby in a second zone (prod)."

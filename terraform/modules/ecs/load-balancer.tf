@@ -1,7 +1,6 @@
 # ---------------------------------------------------------------------------------------------
-# Internal ALB for platform-api with blue and green target groups. Each listener has one rule
-# whose weights ECS moves during a deployment: production traffic on the production listener,
-# test traffic (the green revision before it takes production) on the test listener.
+# Internal ALB for platform-api with blue and green target groups, a production listener (API
+# Gateway's VPC link) and a test listener (the green revision before it takes production).
 # ---------------------------------------------------------------------------------------------
 
 locals {
@@ -42,6 +41,9 @@ resource "aws_lb_target_group" "api" {
   }
 }
 
+# Each listener has one default action that forwards to one target group: CodeDeploy moves it
+# between blue and green during a deployment (production on one listener, test traffic on the
+# other), so Terraform sets it once and then leaves it to CodeDeploy.
 resource "aws_lb_listener" "api" {
   for_each          = local.listener_ports
   load_balancer_arn = aws_lb.api.arn
@@ -50,84 +52,44 @@ resource "aws_lb_listener" "api" {
   tags              = var.tags
 
   default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.api["blue"].arn
+  }
+
+  lifecycle {
+    ignore_changes = [default_action]
+  }
+}
+
+# Production traffic reaches only the API: the actuator (probes, metrics) is for the ALB's health
+# checks, the metrics sidecar and the test listener, never for API clients.
+resource "aws_lb_listener_rule" "production_hides_actuator" {
+  listener_arn = aws_lb_listener.api["production"].arn
+  priority     = 10
+  tags         = var.tags
+
+  action {
     type = "fixed-response"
 
     fixed_response {
-      content_type = "application/problem+json"
+      # The load balancer accepts only text/plain, text/css, text/html, application/javascript
+      # and application/json; the body is still an RFC 9457 problem.
+      content_type = "application/json"
       message_body = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}"
       status_code  = "404"
     }
   }
-}
-
-resource "aws_lb_listener_rule" "production" {
-  listener_arn = aws_lb_listener.api["production"].arn
-  priority     = 100
-  tags         = var.tags
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.api["blue"].arn
-        weight = 100
-      }
-
-      target_group {
-        arn    = aws_lb_target_group.api["green"].arn
-        weight = 0
-      }
-    }
-  }
 
   condition {
     path_pattern {
-      values = ["/*"]
+      values = ["/actuator", "/actuator/*"]
     }
-  }
-
-  # ECS owns the weights once deployments run.
-  lifecycle {
-    ignore_changes = [action]
-  }
-}
-
-resource "aws_lb_listener_rule" "test" {
-  listener_arn = aws_lb_listener.api["test"].arn
-  priority     = 100
-  tags         = var.tags
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.api["blue"].arn
-        weight = 100
-      }
-
-      target_group {
-        arn    = aws_lb_target_group.api["green"].arn
-        weight = 0
-      }
-    }
-  }
-
-  condition {
-    path_pattern {
-      values = ["/*"]
-    }
-  }
-
-  lifecycle {
-    ignore_changes = [action]
   }
 }
 
 resource "aws_cloudwatch_metric_alarm" "api_deployment_5xx" {
   alarm_name          = "${var.prefix}-api-deployment-5xx"
-  alarm_description   = "platform-api targets answer 5xx; during a blue/green deployment this rolls back"
+  alarm_description   = "platform-api targets answer 5xx; during a blue/green deployment CodeDeploy rolls back"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "HTTPCode_Target_5XX_Count"
   statistic           = "Sum"
@@ -140,6 +102,28 @@ resource "aws_cloudwatch_metric_alarm" "api_deployment_5xx" {
 
   dimensions = {
     LoadBalancer = aws_lb.api.arn_suffix
+  }
+}
+
+# A target group whose targets fail their health checks: the green revision does not become
+# ready, or stops being ready once traffic reaches it. Either rolls a deployment back.
+resource "aws_cloudwatch_metric_alarm" "api_unhealthy_targets" {
+  for_each            = aws_lb_target_group.api
+  alarm_name          = "${var.prefix}-api-${each.key}-unhealthy-targets"
+  alarm_description   = "platform-api targets in ${each.value.name} fail their readiness checks"
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "UnHealthyHostCount"
+  statistic           = "Maximum"
+  period              = 60
+  evaluation_periods  = 2
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  tags                = var.tags
+
+  dimensions = {
+    LoadBalancer = aws_lb.api.arn_suffix
+    TargetGroup  = each.value.arn_suffix
   }
 }
 

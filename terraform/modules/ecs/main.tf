@@ -1,12 +1,12 @@
 # ---------------------------------------------------------------------------------------------
 # ECS cluster and the three Fargate services. platform-api sits behind an internal ALB and is
-# deployed blue/green by ECS itself; the worker and the consumer roll.
+# deployed blue/green by CodeDeploy (blue-green.tf); the worker and the consumer roll.
 # ---------------------------------------------------------------------------------------------
 
 data "aws_region" "current" {}
 
 locals {
-  region = data.aws_region.current.region
+  region = data.aws_region.current.name
   api    = var.services["platform-api"]
   worker = var.services["provisioner-worker"]
 }
@@ -40,9 +40,18 @@ resource "aws_cloudwatch_log_group" "service" {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Task definitions: one container each, health checked on the liveness probe, logs to
-# CloudWatch, SIGKILL only after the graceful shutdown had its time.
+# Task definitions: the service's container, health checked on the liveness probe, logs to
+# CloudWatch, SIGKILL only after the graceful shutdown had its time; and a metrics sidecar
+# (the AWS Distro for OpenTelemetry collector) that scrapes the service's Prometheus endpoint
+# and writes the selected metrics to CloudWatch as embedded metric format logs.
 # ---------------------------------------------------------------------------------------------
+
+resource "aws_cloudwatch_log_group" "metrics" {
+  name              = "/ecs/${var.prefix}/metrics"
+  retention_in_days = var.log_retention_days
+  kms_key_id        = var.kms_key_arn
+  tags              = var.tags
+}
 
 resource "aws_ecs_task_definition" "this" {
   for_each                 = var.services
@@ -60,31 +69,81 @@ resource "aws_ecs_task_definition" "this" {
     cpu_architecture        = var.cpu_architecture
   }
 
-  container_definitions = jsonencode([{
-    name         = each.key
-    image        = each.value.image
-    essential    = true
-    stopTimeout  = var.stop_timeout_seconds
-    portMappings = [{ name = "http", containerPort = each.value.port, protocol = "tcp" }]
-    environment  = [for name in sort(keys(each.value.environment)) : { name = name, value = each.value.environment[name] }]
-    secrets      = [for name in sort(keys(each.value.secrets)) : { name = name, valueFrom = each.value.secrets[name] }]
-    healthCheck = {
-      # The image's own probe (bash /dev/tcp): the JRE image carries no curl.
-      command     = ["CMD", "healthcheck"]
-      interval    = 15
-      timeout     = 5
-      retries     = 3
-      startPeriod = 60
-    }
-    logConfiguration = {
-      logDriver = "awslogs"
-      options = {
-        awslogs-group         = aws_cloudwatch_log_group.service[each.key].name
-        awslogs-region        = local.region
-        awslogs-stream-prefix = "ecs"
+  container_definitions = jsonencode([
+    {
+      name         = each.key
+      image        = each.value.image
+      essential    = true
+      stopTimeout  = var.stop_timeout_seconds
+      portMappings = [{ name = "http", containerPort = each.value.port, protocol = "tcp" }]
+      environment  = [for name in sort(keys(each.value.environment)) : { name = name, value = each.value.environment[name] }]
+      secrets      = [for name in sort(keys(each.value.secrets)) : { name = name, valueFrom = each.value.secrets[name] }]
+      healthCheck = {
+        # The image's own probe (bash /dev/tcp): the JRE image carries no curl.
+        command     = ["CMD", "healthcheck"]
+        interval    = 15
+        timeout     = 5
+        retries     = 3
+        startPeriod = 60
       }
-    }
-  }])
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.service[each.key].name
+          awslogs-region        = local.region
+          awslogs-stream-prefix = "ecs"
+        }
+      }
+    },
+    {
+      # Not essential: a collector that dies costs metrics, never the service.
+      name              = "metrics"
+      image             = var.metrics_collector_image
+      essential         = false
+      memoryReservation = 64
+      environment = [{
+        name = "AOT_CONFIG_CONTENT"
+        value = yamlencode({
+          receivers = {
+            prometheus = {
+              config = {
+                scrape_configs = [{
+                  job_name        = each.key
+                  metrics_path    = "/actuator/prometheus"
+                  scrape_interval = "${var.metrics_scrape_interval_seconds}s"
+                  static_configs  = [{ targets = ["localhost:${each.value.port}"], labels = { service = each.key } }]
+                }]
+              }
+            }
+          }
+          exporters = {
+            awsemf = {
+              namespace               = var.metrics_namespace
+              region                  = local.region
+              log_group_name          = aws_cloudwatch_log_group.metrics.name
+              log_stream_name         = each.key
+              dimension_rollup_option = "NoDimensionRollup"
+              metric_declarations = [{
+                dimensions            = [["service"]]
+                metric_name_selectors = var.exported_metrics[each.key]
+              }]
+            }
+          }
+          service = {
+            pipelines = { metrics = { receivers = ["prometheus"], exporters = ["awsemf"] } }
+          }
+        })
+      }]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.service[each.key].name
+          awslogs-region        = local.region
+          awslogs-stream-prefix = "metrics"
+        }
+      }
+    },
+  ])
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -102,20 +161,11 @@ resource "aws_ecs_service" "api" {
   wait_for_steady_state             = true
   tags                              = var.tags
 
+  # CodeDeploy runs every deployment after the first (blue-green.tf): it starts the new task
+  # set behind the green target group, lets the hook check it on the test listener, shifts
+  # production traffic and rolls back on the deployment alarms.
   deployment_controller {
-    type = "ECS"
-  }
-
-  deployment_configuration {
-    strategy             = "BLUE_GREEN"
-    bake_time_in_minutes = var.bake_time_minutes
-  }
-
-  # A failing green revision (5xx from its targets) rolls the deployment back to blue.
-  alarms {
-    alarm_names = [aws_cloudwatch_metric_alarm.api_deployment_5xx.alarm_name]
-    enable      = true
-    rollback    = true
+    type = "CODE_DEPLOY"
   }
 
   network_configuration {
@@ -128,22 +178,15 @@ resource "aws_ecs_service" "api" {
     target_group_arn = aws_lb_target_group.api["blue"].arn
     container_name   = "platform-api"
     container_port   = var.services["platform-api"].port
-
-    advanced_configuration {
-      alternate_target_group_arn = aws_lb_target_group.api["green"].arn
-      production_listener_rule   = aws_lb_listener_rule.production.arn
-      test_listener_rule         = aws_lb_listener_rule.test.arn
-      role_arn                   = var.infrastructure_role_arn
-    }
   }
 
-  # Autoscaling owns the count after creation. Each blue/green deployment swaps which target
-  # group is primary; re-sending the configured one would fight ECS (see
-  # hashicorp/terraform-provider-aws#45678), so load balancer changes need a deliberate
-  # replacement of the service.
+  # Autoscaling owns the count, CodeDeploy the task definition and the target group (each
+  # deployment swaps blue and green); ECS refuses those changes on a CODE_DEPLOY service anyway.
   lifecycle {
-    ignore_changes = [desired_count, load_balancer]
+    ignore_changes = [desired_count, task_definition, load_balancer]
   }
+
+  depends_on = [aws_lb_listener.api]
 }
 
 resource "aws_ecs_service" "worker" {

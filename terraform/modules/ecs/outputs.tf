@@ -45,3 +45,46 @@ output "log_group_names" {
     "enrichment-consumer" = aws_cloudwatch_log_group.service["enrichment-consumer"].name
   }
 }
+
+output "codedeploy_application_name" {
+  description = "CodeDeploy application of platform-api's blue/green deployments."
+  value       = aws_codedeploy_app.api.name
+}
+
+output "codedeploy_deployment_group_name" {
+  description = "CodeDeploy deployment group of platform-api."
+  value       = aws_codedeploy_deployment_group.api.deployment_group_name
+}
+
+output "api_appspec" {
+  description = "AppSpec of a deployment of the current platform-api task definition (with the test-traffic hook), for aws deploy create-deployment."
+  value       = local.api_appspec
+}
+
+output "test_traffic_hook_function_name" {
+  description = "Lambda function that checks green on the test listener before traffic moves."
+  value       = aws_lambda_function.test_traffic_hook.function_name
+}
+
+output "metrics_log_group_name" {
+  description = "Log group the metrics sidecars write embedded metric format records to."
+  value       = aws_cloudwatch_log_group.metrics.name
+}
+
+output "service_environment" {
+  description = "Environment of each service's container, by service name (no secrets: those are service_secrets)."
+  value = {
+    "platform-api"        = var.services["platform-api"].environment
+    "provisioner-worker"  = var.services["provisioner-worker"].environment
+    "enrichment-consumer" = var.services["enrichment-consumer"].environment
+  }
+}
+
+output "service_secrets" {
+  description = "Secrets ECS injects into each service's container (variable name to ARN), by service name."
+  value = {
+    "platform-api"        = var.services["platform-api"].secrets
+    "provisioner-worker"  = var.services["provisioner-worker"].secrets
+    "enrichment-consumer" = var.services["enrichment-consumer"].secrets
+  }
+}

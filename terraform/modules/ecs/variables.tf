@@ -46,9 +46,14 @@ variable "task_role_arns" {
   description = "Task role of each service, by service name."
 }
 
-variable "infrastructure_role_arn" {
+variable "codedeploy_role_arn" {
   type        = string
-  description = "Role ECS uses to shift traffic between the blue and green target groups."
+  description = "Role CodeDeploy uses to run platform-api's blue/green deployments (AWSCodeDeployRoleForECS)."
+}
+
+variable "test_traffic_hook_role_arn" {
+  type        = string
+  description = "Role of the AfterAllowTestTraffic hook function (VPC access, its log group, PutLifecycleEventHookExecutionStatus)."
 }
 
 variable "database_security_group_id" {
@@ -103,9 +108,49 @@ variable "bake_time_minutes" {
   default     = 10
 }
 
+variable "canary_percent" {
+  type        = number
+  description = "Share of production traffic green gets first, during the canary interval."
+  default     = 10
+}
+
+variable "canary_interval_minutes" {
+  type        = number
+  description = "Minutes green serves the canary share before it takes all production traffic."
+  default     = 5
+}
+
+variable "release_on_apply" {
+  type        = bool
+  description = "Let terraform apply start (and wait for) the CodeDeploy deployment when platform-api's task definition changes; needs the AWS CLI and jq where terraform runs. Off: start it yourself with the api_appspec output."
+  default     = true
+}
+
+variable "metrics_collector_image" {
+  type        = string
+  description = "Image of the metrics sidecar (AWS Distro for OpenTelemetry collector) in every task."
+  default     = "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3"
+}
+
+variable "metrics_namespace" {
+  type        = string
+  description = "CloudWatch namespace the sidecars publish the services' metrics in (dimension service)."
+}
+
+variable "metrics_scrape_interval_seconds" {
+  type        = number
+  description = "How often the sidecar scrapes /actuator/prometheus."
+  default     = 60
+}
+
+variable "exported_metrics" {
+  type        = map(list(string))
+  description = "Per service, regular expressions of the Prometheus metric names the sidecar publishes to CloudWatch (each published metric costs money)."
+}
+
 variable "deployment_5xx_threshold" {
   type        = number
-  description = "Target 5xx responses per minute that roll a blue/green deployment back."
+  description = "Target 5xx responses per minute that roll a blue/green deployment back (two minutes in a row)."
   default     = 10
 }
 

@@ -8,9 +8,12 @@ data "aws_caller_identity" "current" {}
 
 data "aws_region" "current" {}
 
+data "aws_partition" "current" {}
+
 locals {
   account_id = data.aws_caller_identity.current.account_id
-  region     = data.aws_region.current.region
+  region     = data.aws_region.current.name
+  partition  = data.aws_partition.current.partition
   services   = toset(["platform-api", "provisioner-worker", "enrichment-consumer"])
   # Glue databases cannot contain hyphens: the worker names them <prefix>_<system>_db.
   glue_prefix = replace(var.prefix, "-", "_")
@@ -67,27 +70,13 @@ data "aws_iam_policy_document" "execution" {
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["arn:aws:logs:${local.region}:${local.account_id}:log-group:${var.log_group_name_prefix}/${each.key}:*"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:${var.log_group_name_prefix}/${each.key}:*"]
   }
 
   statement {
     sid       = "DecryptSecretsAndImages"
     actions   = ["kms:Decrypt"]
     resources = [var.kms_key_arn]
-  }
-}
-
-resource "aws_iam_role_policy" "api_execution_secrets" {
-  name   = "read-database-secret"
-  role   = aws_iam_role.execution["platform-api"].id
-  policy = data.aws_iam_policy_document.api_execution_secrets.json
-}
-
-data "aws_iam_policy_document" "api_execution_secrets" {
-  statement {
-    sid       = "ReadDatabaseSecret"
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = [var.database_secret_arn]
   }
 }
 
@@ -146,6 +135,22 @@ data "aws_iam_policy_document" "api" {
     actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
     resources = [var.kms_key_arn]
   }
+
+  # The application's own connections: RDS IAM authentication as the least-privilege role, a
+  # fresh 15-minute token for every new connection, so nothing the task holds can go stale.
+  statement {
+    sid       = "ConnectAsTheApplicationRole"
+    actions   = ["rds-db:connect"]
+    resources = ["arn:${local.partition}:rds-db:${local.region}:${local.account_id}:dbuser:${var.database_resource_id}/${var.database_app_username}"]
+  }
+
+  # Flyway migrates as the owner (the RDS master user). The JDBC wrapper reads the managed
+  # secret when it connects, and again when a login fails after a rotation.
+  statement {
+    sid       = "ReadTheOwnerSecretForMigrations"
+    actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+    resources = [var.database_secret_arn]
+  }
 }
 
 resource "aws_iam_role_policy" "consumer" {
@@ -165,13 +170,31 @@ data "aws_iam_policy_document" "consumer" {
     resources = [var.stream_arn, "${var.stream_arn}/consumer/*"]
   }
 
+  # KCL's documented minimum. The tables exist (messaging module), so CreateTable only ever
+  # answers ResourceInUseException, but KCL calls it (and UpdateTable, for the lease table's
+  # index) at start-up and stops on AccessDenied; scoped to these three tables it creates nothing.
   statement {
-    sid = "KclLeases"
+    sid = "KclLeaseTable"
     actions = [
-      "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-      "dynamodb:DeleteItem", "dynamodb:Scan", "dynamodb:Query",
+      "dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTable", "dynamodb:Scan",
+      "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
     ]
-    resources = concat(var.kcl_table_arns, formatlist("%s/index/*", var.kcl_table_arns))
+    resources = [var.kcl_lease_table_arn]
+  }
+
+  statement {
+    sid       = "KclLeaseTableIndex"
+    actions   = ["dynamodb:Query"]
+    resources = ["${var.kcl_lease_table_arn}/index/*"]
+  }
+
+  statement {
+    sid = "KclWorkerMetricsAndCoordinatorState"
+    actions = [
+      "dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:Scan", "dynamodb:GetItem",
+      "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+    ]
+    resources = var.kcl_state_table_arns
   }
 
   statement {
@@ -194,26 +217,116 @@ data "aws_iam_policy_document" "consumer" {
 }
 
 # ---------------------------------------------------------------------------------------------
-# The ECS infrastructure role: moves traffic between target groups during blue/green deploys
+# Blue/green: the role CodeDeploy runs platform-api's deployments with, and the role of the
+# hook function that checks green on the test listener
 # ---------------------------------------------------------------------------------------------
 
-resource "aws_iam_role" "ecs_infrastructure" {
-  name               = "${var.prefix}-ecs-infrastructure"
-  assume_role_policy = data.aws_iam_policy_document.ecs_assume.json
+resource "aws_iam_role" "codedeploy" {
+  name               = "${var.prefix}-codedeploy"
+  assume_role_policy = data.aws_iam_policy_document.codedeploy_assume.json
   tags               = var.tags
 }
 
-data "aws_iam_policy_document" "ecs_assume" {
+data "aws_iam_policy_document" "codedeploy_assume" {
   statement {
     actions = ["sts:AssumeRole"]
     principals {
       type        = "Service"
-      identifiers = ["ecs.amazonaws.com"]
+      identifiers = ["codedeploy.amazonaws.com"]
     }
   }
 }
 
-resource "aws_iam_role_policy_attachment" "ecs_infrastructure" {
-  role       = aws_iam_role.ecs_infrastructure.name
-  policy_arn = "arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers"
+resource "aws_iam_role_policy_attachment" "codedeploy" {
+  role       = aws_iam_role.codedeploy.name
+  policy_arn = "arn:${local.partition}:iam::aws:policy/AWSCodeDeployRoleForECS"
+}
+
+# The managed policy lets CodeDeploy invoke only functions named CodeDeployHook_*; this grants
+# the one hook platform-api's deployments name in their AppSpec.
+resource "aws_iam_role_policy" "codedeploy_hook" {
+  name   = "invoke-test-traffic-hook"
+  role   = aws_iam_role.codedeploy.id
+  policy = data.aws_iam_policy_document.codedeploy_hook.json
+}
+
+data "aws_iam_policy_document" "codedeploy_hook" {
+  statement {
+    sid       = "InvokeTheTestTrafficHook"
+    actions   = ["lambda:InvokeFunction"]
+    resources = ["arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.prefix}-api-test-traffic-hook"]
+  }
+}
+
+resource "aws_iam_role" "test_traffic_hook" {
+  name               = "${var.prefix}-api-test-traffic-hook"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
+  tags               = var.tags
+}
+
+data "aws_iam_policy_document" "lambda_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+# Network interfaces in the VPC (AWS grants these only on "*", hence the managed policy).
+resource "aws_iam_role_policy_attachment" "test_traffic_hook_vpc" {
+  role       = aws_iam_role.test_traffic_hook.name
+  policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
+}
+
+resource "aws_iam_role_policy" "test_traffic_hook" {
+  name   = "report-to-codedeploy"
+  role   = aws_iam_role.test_traffic_hook.id
+  policy = data.aws_iam_policy_document.test_traffic_hook.json
+}
+
+data "aws_iam_policy_document" "test_traffic_hook" {
+  statement {
+    sid       = "ReportTheVerdict"
+    actions   = ["codedeploy:PutLifecycleEventHookExecutionStatus"]
+    resources = ["arn:${local.partition}:codedeploy:${local.region}:${local.account_id}:deploymentgroup:${var.prefix}-platform-api/*"]
+  }
+
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/${var.prefix}-api-test-traffic-hook:*"]
+  }
+
+  statement {
+    sid       = "DecryptOwnEnvironment"
+    actions   = ["kms:Decrypt"]
+    resources = [var.kms_key_arn]
+  }
+}
+
+# ---------------------------------------------------------------------------------------------
+# Every task's metrics sidecar writes embedded metric format records to the metrics log group
+# ---------------------------------------------------------------------------------------------
+
+resource "aws_iam_role_policy" "metrics" {
+  for_each = local.services
+  name     = "publish-metrics"
+  role     = aws_iam_role.task[each.key].id
+  policy   = data.aws_iam_policy_document.metrics.json
+}
+
+data "aws_iam_policy_document" "metrics" {
+  statement {
+    sid       = "WriteEmbeddedMetrics"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:${var.log_group_name_prefix}/metrics:*"]
+  }
+
+  statement {
+    sid       = "FindTheMetricsLogGroup"
+    actions   = ["logs:DescribeLogGroups"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:*"]
+  }
 }

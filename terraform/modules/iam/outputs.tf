@@ -26,7 +26,12 @@ output "dms_target_role_arn" {
   value       = aws_iam_role.dms_target.arn
 }
 
-output "ecs_infrastructure_role_arn" {
-  description = "Role ECS uses to shift load balancer traffic in blue/green deployments."
-  value       = aws_iam_role.ecs_infrastructure.arn
+output "codedeploy_role_arn" {
+  description = "Role CodeDeploy runs platform-api's blue/green deployments with."
+  value       = aws_iam_role.codedeploy.arn
+}
+
+output "test_traffic_hook_role_arn" {
+  description = "Role of the blue/green hook function."
+  value       = aws_iam_role.test_traffic_hook.arn
 }

@@ -15,7 +15,17 @@ variable "ecr_repository_arns" {
 
 variable "database_secret_arn" {
   type        = string
-  description = "Secret holding the database master credentials (read by platform-api's execution role)."
+  description = "Secret holding the database master (owner) credentials, read by platform-api's task role when Flyway migrates."
+}
+
+variable "database_resource_id" {
+  type        = string
+  description = "Resource id of the RDS instance (db-...), for rds-db:connect."
+}
+
+variable "database_app_username" {
+  type        = string
+  description = "Database role platform-api connects as with IAM authentication."
 }
 
 variable "extra_secrets" {
@@ -44,6 +54,11 @@ variable "results_queue_arn" {
   description = "Queue of provisioning results."
 }
 
+variable "intents_table_arn" {
+  type        = string
+  description = "DynamoDB table the worker records its create intents in."
+}
+
 variable "stream_arn" {
   type        = string
   description = "Kinesis event stream read by the enrichment consumer."
@@ -54,9 +69,14 @@ variable "reference_table_arn" {
   description = "DynamoDB reference table read by the enrichment consumer."
 }
 
-variable "kcl_table_arns" {
+variable "kcl_lease_table_arn" {
+  type        = string
+  description = "KCL lease table (with its LeaseOwnerToLeaseKeyIndex)."
+}
+
+variable "kcl_state_table_arns" {
   type        = list(string)
-  description = "KCL lease, coordinator and worker metrics tables."
+  description = "KCL coordinator state and worker metrics tables."
 }
 
 variable "delivery_stream_arns" {

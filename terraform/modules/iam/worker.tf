@@ -6,12 +6,12 @@
 
 locals {
   worker_buckets = [
-    "arn:aws:s3:::${var.prefix}-*-raw",
-    "arn:aws:s3:::${var.prefix}-*-curated",
-    "arn:aws:s3:::${var.prefix}-*-prod",
+    "arn:${local.partition}:s3:::${var.prefix}-*-raw",
+    "arn:${local.partition}:s3:::${var.prefix}-*-curated",
+    "arn:${local.partition}:s3:::${var.prefix}-*-prod",
   ]
-  glue_arn       = "arn:aws:glue:${local.region}:${local.account_id}"
-  dms_arn        = "arn:aws:dms:${local.region}:${local.account_id}"
+  glue_arn       = "arn:${local.partition}:glue:${local.region}:${local.account_id}"
+  dms_arn        = "arn:${local.partition}:dms:${local.region}:${local.account_id}"
   managed_by_tag = "platform:managed-by"
 }
 
@@ -35,6 +35,12 @@ data "aws_iam_policy_document" "worker" {
     sid       = "SendResults"
     actions   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
     resources = [var.results_queue_arn]
+  }
+
+  statement {
+    sid       = "RecordCreateIntents"
+    actions   = ["dynamodb:BatchWriteItem", "dynamodb:GetItem"]
+    resources = [var.intents_table_arn]
   }
 
   statement {
@@ -81,7 +87,7 @@ data "aws_iam_policy_document" "worker" {
       "events:RemoveTargets", "events:ListTargetsByRule", "events:TagResource",
       "events:ListTagsForResource",
     ]
-    resources = ["arn:aws:events:${local.region}:${local.account_id}:rule/${var.prefix}-*"]
+    resources = ["arn:${local.partition}:events:${local.region}:${local.account_id}:rule/${var.prefix}-*"]
   }
 
   # DMS names its ARNs with generated ids, so ownership is proven by tag, not by name.
@@ -157,7 +163,7 @@ data "aws_iam_policy_document" "glue_assume" {
 
 resource "aws_iam_role_policy_attachment" "crawler_service" {
   role       = aws_iam_role.crawler.name
-  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole"
+  policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AWSGlueServiceRole"
 }
 
 resource "aws_iam_role_policy" "crawler" {
@@ -170,7 +176,7 @@ data "aws_iam_policy_document" "crawler" {
   statement {
     sid       = "ReadCuratedData"
     actions   = ["s3:GetObject", "s3:ListBucket"]
-    resources = ["arn:aws:s3:::${var.prefix}-*-curated", "arn:aws:s3:::${var.prefix}-*-curated/*"]
+    resources = ["arn:${local.partition}:s3:::${var.prefix}-*-curated", "arn:${local.partition}:s3:::${var.prefix}-*-curated/*"]
   }
 
   statement {
@@ -181,7 +187,7 @@ data "aws_iam_policy_document" "crawler" {
 }
 
 resource "aws_iam_role" "dms_target" {
-  name               = "${var.prefix}-dms-raw-target"
+  name               = "${var.prefix}-dms-s3"
   assume_role_policy = data.aws_iam_policy_document.dms_assume.json
   tags               = var.tags
 }
@@ -206,13 +212,13 @@ data "aws_iam_policy_document" "dms_target" {
   statement {
     sid       = "WriteRawData"
     actions   = ["s3:PutObject", "s3:DeleteObject", "s3:PutObjectTagging"]
-    resources = ["arn:aws:s3:::${var.prefix}-*-raw/*"]
+    resources = ["arn:${local.partition}:s3:::${var.prefix}-*-raw/*"]
   }
 
   statement {
     sid       = "ListRawBuckets"
     actions   = ["s3:ListBucket"]
-    resources = ["arn:aws:s3:::${var.prefix}-*-raw"]
+    resources = ["arn:${local.partition}:s3:::${var.prefix}-*-raw"]
   }
 
   statement {

@@ -3,7 +3,7 @@
 # ---------------------------------------------------------------------------------------------
 
 resource "aws_s3_bucket" "data" {
-  bucket        = "${var.prefix}-events-${local.account_id}"
+  bucket        = "${var.prefix}-enriched-data-${local.account_id}"
   force_destroy = var.data_bucket_force_destroy
   tags          = var.tags
 }
@@ -64,6 +64,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "data" {
 }
 
 resource "aws_s3_bucket_policy" "data" {
+  count  = var.data_bucket_require_tls ? 1 : 0
   bucket = aws_s3_bucket.data.id
   policy = data.aws_iam_policy_document.data_bucket.json
 
@@ -117,7 +118,7 @@ resource "aws_kinesis_firehose_delivery_stream" "this" {
     role_arn            = aws_iam_role.firehose.arn
     bucket_arn          = aws_s3_bucket.data.arn
     kms_key_arn         = var.kms_key_arn
-    compression_format  = "GZIP"
+    compression_format  = var.firehose_compression_format
     buffering_size      = var.firehose_buffering_size_mb
     buffering_interval  = var.firehose_buffering_interval_seconds
     prefix              = "${each.value.prefix}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/"

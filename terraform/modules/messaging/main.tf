@@ -7,9 +7,12 @@ data "aws_caller_identity" "current" {}
 
 data "aws_region" "current" {}
 
+data "aws_partition" "current" {}
+
 locals {
   account_id = data.aws_caller_identity.current.account_id
-  region     = data.aws_region.current.region
+  region     = data.aws_region.current.name
+  partition  = data.aws_partition.current.partition
   # The KCL application name is also the name of its lease table.
   enrichment_application = "${var.prefix}-enrichment"
 
@@ -20,7 +23,7 @@ locals {
     }
     errors = {
       name   = "${var.prefix}-enrichment-errors"
-      prefix = "enrichment-errors"
+      prefix = "errors"
     }
   }
 }
@@ -39,9 +42,10 @@ resource "aws_sqs_queue" "jobs_dlq" {
 }
 
 resource "aws_sqs_queue" "jobs" {
-  name                              = "${var.prefix}-provisioning-jobs.fifo"
-  fifo_queue                        = true
-  content_based_deduplication       = true
+  name       = "${var.prefix}-provisioning-jobs.fifo"
+  fifo_queue = true
+  # platform-api sets a MessageDeduplicationId (the job id) on every job.
+  content_based_deduplication       = false
   deduplication_scope               = "messageGroup"
   fifo_throughput_limit             = "perMessageGroupId"
   visibility_timeout_seconds        = var.jobs_visibility_timeout_seconds
@@ -115,7 +119,7 @@ data "aws_iam_policy_document" "raw_to_curated" {
     condition {
       test     = "ArnLike"
       variable = "aws:SourceArn"
-      values   = ["arn:aws:events:${local.region}:${local.account_id}:rule/${var.prefix}-*-raw-to-curated"]
+      values   = ["arn:${local.partition}:events:${local.region}:${local.account_id}:rule/${var.prefix}-*-raw-to-curated"]
     }
   }
 }
@@ -127,12 +131,13 @@ data "aws_iam_policy_document" "raw_to_curated" {
 resource "aws_kinesis_stream" "events" {
   name             = "${var.prefix}-events"
   retention_period = var.kinesis_retention_hours
+  shard_count      = var.stream_shard_count
   encryption_type  = "KMS"
   kms_key_id       = var.kms_key_arn
   tags             = var.tags
 
   stream_mode_details {
-    stream_mode = "ON_DEMAND"
+    stream_mode = var.stream_shard_count == null ? "ON_DEMAND" : "PROVISIONED"
   }
 }
 
@@ -150,6 +155,31 @@ resource "aws_dynamodb_table" "reference" {
 
   point_in_time_recovery {
     enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = var.kms_key_arn
+  }
+}
+
+# provisioner-worker records a bucket it is about to create here first (docs/provisioning.md,
+# "Ownership and intents"); records expire through the TTL attribute.
+resource "aws_dynamodb_table" "intents" {
+  name                        = "${var.prefix}-provisioning-intents"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "resource"
+  deletion_protection_enabled = var.deletion_protection
+  tags                        = var.tags
+
+  attribute {
+    name = "resource"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expires_at"
+    enabled        = true
   }
 
   server_side_encryption {

@@ -67,10 +67,14 @@ output "enrichment_application_name" {
   value       = aws_dynamodb_table.kcl_leases.name
 }
 
-output "kcl_table_arns" {
-  description = "The KCL lease, coordinator state and worker metrics tables."
+output "kcl_lease_table_arn" {
+  description = "The KCL lease table."
+  value       = aws_dynamodb_table.kcl_leases.arn
+}
+
+output "kcl_state_table_arns" {
+  description = "The KCL coordinator state and worker metrics tables."
   value = [
-    aws_dynamodb_table.kcl_leases.arn,
     aws_dynamodb_table.kcl_coordinator_state.arn,
     aws_dynamodb_table.kcl_worker_metrics.arn,
   ]
@@ -95,4 +99,33 @@ output "delivery_stream_arns" {
 output "data_bucket_name" {
   description = "Bucket Firehose lands enriched events and errors in."
   value       = aws_s3_bucket.data.bucket
+}
+
+output "data_bucket_arn" {
+  description = "ARN of the data bucket."
+  value       = aws_s3_bucket.data.arn
+}
+
+output "raw_to_curated_queue_name" {
+  description = "Queue every system's raw-to-curated rule delivers to."
+  value       = aws_sqs_queue.raw_to_curated.name
+}
+
+output "dead_letter_queue_arns" {
+  description = "Every dead-letter queue ARN, by the queue it serves."
+  value = {
+    jobs           = aws_sqs_queue.jobs_dlq.arn
+    results        = aws_sqs_queue.results_dlq.arn
+    raw_to_curated = aws_sqs_queue.raw_to_curated_dlq.arn
+  }
+}
+
+output "intents_table_name" {
+  description = "DynamoDB table of the worker's create intents (PLATFORM_WORKER_INTENTS_TABLE)."
+  value       = aws_dynamodb_table.intents.name
+}
+
+output "intents_table_arn" {
+  description = "ARN of the create intents table."
+  value       = aws_dynamodb_table.intents.arn
 }

@@ -26,6 +26,18 @@ variable "kinesis_retention_hours" {
   default     = 24
 }
 
+variable "stream_shard_count" {
+  type        = number
+  description = "Shards of a provisioned event stream; null makes it on-demand (AWS sizes it, starting at 4)."
+  default     = null
+}
+
+variable "firehose_compression_format" {
+  type        = string
+  description = "Compression of the objects Firehose writes: GZIP, or UNCOMPRESSED (the emulator ignores it either way)."
+  default     = "GZIP"
+}
+
 variable "firehose_buffering_size_mb" {
   type        = number
   description = "Firehose buffer size before writing an object."
@@ -42,6 +54,12 @@ variable "data_bucket_force_destroy" {
   type        = bool
   description = "Let terraform destroy the data bucket with its objects (throwaway dev only)."
   default     = false
+}
+
+variable "data_bucket_require_tls" {
+  type        = bool
+  description = "Bucket policy refusing every request to the data bucket without TLS; off only for an emulator that speaks plain HTTP."
+  default     = true
 }
 
 variable "noncurrent_version_expiration_days" {

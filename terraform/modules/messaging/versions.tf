@@ -4,8 +4,8 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # 6.4 added ECS native blue/green; 6.11 made deployment_configuration computed.
-      version = ">= 6.11, < 7.0"
+      # 5.100 is the oldest release these modules are validated with (the filesystem mirror).
+      version = ">= 5.100, < 7.0"
     }
   }
 }

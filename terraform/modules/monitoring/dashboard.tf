@@ -3,7 +3,7 @@
 # ---------------------------------------------------------------------------------------------
 
 locals {
-  region = data.aws_region.current.region
+  region = data.aws_region.current.name
 
   widgets = [
     {

@@ -1,6 +1,7 @@
 # ---------------------------------------------------------------------------------------------
-# Alarms to an encrypted SNS topic: API 5xx, any DLQ not empty, Kinesis iterator age, Firehose
-# delivery failures, RDS CPU and free storage. Plus one dashboard over all of it.
+# Alarms to an encrypted SNS topic: API 5xx, any DLQ not empty, the outbox backlog, the
+# consumer's lag, Kinesis iterator age, Firehose delivery failures, RDS CPU and free storage.
+# Plus one dashboard over all of it.
 # ---------------------------------------------------------------------------------------------
 
 data "aws_region" "current" {}
@@ -156,5 +157,54 @@ resource "aws_cloudwatch_metric_alarm" "rds_free_storage" {
 
   dimensions = {
     DBInstanceIdentifier = var.db_instance_identifier
+  }
+}
+
+# ---------------------------------------------------------------------------------------------
+# From the services' own Prometheus metrics, published by each task's metrics sidecar in
+# metrics_namespace with the dimension service.
+# ---------------------------------------------------------------------------------------------
+
+# Jobs written but not on the jobs queue. The relay normally sends within milliseconds and the
+# resubmission retries every 30 s, so a backlog that never drains to 0 for outbox_backlog_minutes
+# means SQS is unreachable, the queue is missing or the role may not send.
+resource "aws_cloudwatch_metric_alarm" "outbox_backlog" {
+  alarm_name          = "${var.prefix}-outbox-backlog"
+  alarm_description   = "Provisioning jobs stay in platform-api's outbox instead of reaching the jobs queue"
+  namespace           = var.metrics_namespace
+  metric_name         = "platform_outbox_incomplete"
+  statistic           = "Minimum"
+  period              = 60
+  evaluation_periods  = var.outbox_backlog_minutes
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "missing"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+  tags                = var.tags
+
+  dimensions = {
+    service = "platform-api"
+  }
+}
+
+# How far behind the newest record the consumer's slowest shard is, as KCL reports it.
+resource "aws_cloudwatch_metric_alarm" "consumer_lag" {
+  alarm_name          = "${var.prefix}-enrichment-consumer-lag"
+  alarm_description   = "enrichment-consumer falls behind the event stream (its own millisBehindLatest)"
+  namespace           = var.metrics_namespace
+  metric_name         = "enrichment_millis_behind_latest_milliseconds"
+  statistic           = "Maximum"
+  period              = 60
+  evaluation_periods  = 5
+  threshold           = var.consumer_lag_threshold_ms
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+  tags                = var.tags
+
+  dimensions = {
+    service = "enrichment-consumer"
   }
 }

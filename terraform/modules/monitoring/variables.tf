@@ -78,6 +78,23 @@ variable "rds_free_storage_threshold_bytes" {
   default     = 2147483648
 }
 
+variable "metrics_namespace" {
+  type        = string
+  description = "CloudWatch namespace the services' metrics sidecars publish in (dimension service)."
+}
+
+variable "outbox_backlog_minutes" {
+  type        = number
+  description = "Minutes the outbox may hold unsent jobs without once draining before the alarm fires."
+  default     = 5
+}
+
+variable "consumer_lag_threshold_ms" {
+  type        = number
+  description = "How far (ms) the consumer's slowest shard may be behind the stream, for 5 minutes."
+  default     = 60000
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags added to every resource."

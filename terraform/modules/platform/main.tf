@@ -6,8 +6,14 @@
 data "aws_region" "current" {}
 
 locals {
-  region = data.aws_region.current.region
+  region = data.aws_region.current.name
   tags   = merge(var.tags, { "platform:environment" = var.environment })
+
+  # What the metrics sidecars publish to CloudWatch (dimension service), per service: Prometheus
+  # metric names as regular expressions. The alarms and the runbook use them; the end-to-end
+  # tests read the same file and check that each one names a metric the service really has.
+  metrics_namespace = "Platform/${var.prefix}"
+  exported_metrics  = jsondecode(file("${path.module}/exported-metrics.json"))
 }
 
 module "network" {
@@ -22,9 +28,10 @@ module "network" {
   flow_log_retention_days = var.log_retention_days
 }
 
+# alias/<prefix>-data, the alias the worker's settings name by default.
 module "kms" {
   source = "../kms"
-  name   = var.prefix
+  name   = "${var.prefix}-data"
   tags   = local.tags
 }
 
@@ -52,10 +59,29 @@ module "database" {
   tags                         = local.tags
 }
 
+# Per-system replication from the operational database, when dms_source is set.
+module "dms" {
+  source = "../dms"
+  count  = var.dms_source == null ? 0 : 1
+
+  # The names local/init.py gives the emulator's stand-ins.
+  name               = "${var.prefix}-replication"
+  source_endpoint_id = "${var.prefix}-operational-source"
+  vpc_id             = module.network.vpc_id
+  subnet_ids         = module.network.private_subnet_ids
+  kms_key_arn        = module.kms.key_arn
+  source_database    = var.dms_source
+  source_cidr        = var.dms_source_cidr
+  multi_az           = var.db_multi_az
+  create_vpc_role    = var.dms_create_vpc_role
+  tags               = local.tags
+}
+
 module "messaging" {
   source                    = "../messaging"
   prefix                    = var.prefix
   kms_key_arn               = module.kms.key_arn
+  stream_shard_count        = var.stream_shard_count
   data_bucket_force_destroy = var.disposable
   deletion_protection       = var.deletion_protection
   log_retention_days        = var.log_retention_days
@@ -68,13 +94,17 @@ module "iam" {
   kms_key_arn           = module.kms.key_arn
   ecr_repository_arns   = module.ecr.repository_arns
   database_secret_arn   = module.database.master_user_secret_arn
+  database_resource_id  = module.database.resource_id
+  database_app_username = module.database.app_username
   extra_secrets         = var.extra_secrets
   jobs_queue_arn        = module.messaging.jobs_queue_arn
   jobs_dlq_arn          = module.messaging.jobs_dlq_arn
   results_queue_arn     = module.messaging.results_queue_arn
+  intents_table_arn     = module.messaging.intents_table_arn
   stream_arn            = module.messaging.stream_arn
   reference_table_arn   = module.messaging.reference_table_arn
-  kcl_table_arns        = module.messaging.kcl_table_arns
+  kcl_lease_table_arn   = module.messaging.kcl_lease_table_arn
+  kcl_state_table_arns  = module.messaging.kcl_state_table_arns
   delivery_stream_arns  = module.messaging.delivery_stream_arns
   log_group_name_prefix = "/ecs/${var.prefix}"
   tags                  = local.tags
@@ -90,10 +120,16 @@ module "ecs" {
   cpu_architecture           = var.cpu_architecture
   execution_role_arns        = module.iam.execution_role_arns
   task_role_arns             = module.iam.task_role_arns
-  infrastructure_role_arn    = module.iam.ecs_infrastructure_role_arn
+  codedeploy_role_arn        = module.iam.codedeploy_role_arn
+  test_traffic_hook_role_arn = module.iam.test_traffic_hook_role_arn
   database_security_group_id = module.database.security_group_id
   jobs_queue_name            = module.messaging.jobs_queue_name
   bake_time_minutes          = var.bake_time_minutes
+  canary_percent             = var.canary_percent
+  canary_interval_minutes    = var.canary_interval_minutes
+  release_on_apply           = var.release_on_apply
+  metrics_namespace          = local.metrics_namespace
+  exported_metrics           = local.exported_metrics
   api_min_count              = var.api_min_count
   api_max_count              = var.api_max_count
   worker_min_count           = var.worker_min_count
@@ -133,5 +169,6 @@ module "monitoring" {
   db_instance_identifier  = module.database.instance_identifier
   cluster_name            = module.ecs.cluster_name
   service_names           = module.ecs.service_names
+  metrics_namespace       = local.metrics_namespace
   tags                    = local.tags
 }

@@ -62,3 +62,48 @@ output "alarm_topic_arn" {
   description = "SNS topic of all alarms."
   value       = module.monitoring.alarm_topic_arn
 }
+
+output "codedeploy_application_name" {
+  description = "CodeDeploy application of platform-api's blue/green deployments."
+  value       = module.ecs.codedeploy_application_name
+}
+
+output "codedeploy_deployment_group_name" {
+  description = "CodeDeploy deployment group of platform-api."
+  value       = module.ecs.codedeploy_deployment_group_name
+}
+
+output "api_appspec" {
+  description = "AppSpec for a CodeDeploy deployment of the current platform-api task definition."
+  value       = module.ecs.api_appspec
+}
+
+output "read_scope" {
+  description = "Scope every GET needs."
+  value       = module.api_gateway.read_scope
+}
+
+output "write_scope" {
+  description = "Scope POST and DELETE need."
+  value       = module.api_gateway.write_scope
+}
+
+output "metrics_namespace" {
+  description = "CloudWatch namespace of the services' own metrics."
+  value       = local.metrics_namespace
+}
+
+output "service_environment" {
+  description = "Environment variables each service starts with, by service name."
+  value       = module.ecs.service_environment
+}
+
+output "service_secrets" {
+  description = "Secrets (variable name to ARN) ECS injects into each service, by service name."
+  value       = module.ecs.service_secrets
+}
+
+output "exported_metrics" {
+  description = "Prometheus metric names (regular expressions) the metrics sidecars publish, by service."
+  value       = local.exported_metrics
+}

@@ -9,23 +9,34 @@ locals {
     SPRING_CLOUD_AWS_REGION_STATIC    = local.region
   }
 
-  dms_environment = var.dms_replication_instance_arn == null || var.dms_source_endpoint_arn == null ? {} : {
-    PLATFORM_WORKER_DMS_REPLICATION_INSTANCE_ARN = var.dms_replication_instance_arn
-    PLATFORM_WORKER_DMS_SOURCE_ENDPOINT_ARN      = var.dms_source_endpoint_arn
+  dms_environment = var.dms_source == null ? {} : {
+    PLATFORM_WORKER_DMS_REPLICATION_INSTANCE_ARN = module.dms[0].replication_instance_arn
+    PLATFORM_WORKER_DMS_SOURCE_ENDPOINT_ARN      = module.dms[0].source_endpoint_arn
     PLATFORM_WORKER_DMS_SOURCE_SCHEMA            = var.dms_source_schema
     PLATFORM_WORKER_DMS_S3_SERVICE_ROLE_ARN      = module.iam.dms_target_role_arn
   }
 
+  # The database: the application's connections as its own role with RDS IAM tokens, Flyway
+  # as the owner (the master user) through the managed secret, read when it connects. Neither
+  # holds a password that a rotation could make stale.
   api_environment = {
-    SERVER_PORT                       = "8080"
-    SPRING_DATASOURCE_URL             = module.database.jdbc_url
-    SPRING_DATASOURCE_USERNAME        = module.database.master_username
-    PLATFORM_API_RESOURCE_PREFIX      = var.prefix
-    PLATFORM_API_JOBS_QUEUE           = module.messaging.jobs_queue_name
-    PLATFORM_API_RESULTS_QUEUE        = module.messaging.results_queue_name
-    PLATFORM_API_JOBS_DLQ             = module.messaging.jobs_dlq_name
-    PLATFORM_API_SECURITY_ISSUER      = module.api_gateway.issuer_uri
-    PLATFORM_API_SECURITY_JWK_SET_URI = module.api_gateway.jwk_set_uri
+    SERVER_PORT                              = "8080"
+    SPRING_DATASOURCE_URL                    = module.database.app_jdbc_url
+    SPRING_DATASOURCE_USERNAME               = module.database.app_username
+    SPRING_DATASOURCE_DRIVER_CLASS_NAME      = "software.amazon.jdbc.Driver"
+    SPRING_FLYWAY_URL                        = module.database.owner_jdbc_url
+    SPRING_FLYWAY_USER                       = module.database.master_username
+    SPRING_FLYWAY_DRIVER_CLASS_NAME          = "software.amazon.jdbc.Driver"
+    PLATFORM_API_RESOURCE_PREFIX             = var.prefix
+    PLATFORM_API_JOBS_QUEUE                  = module.messaging.jobs_queue_name
+    PLATFORM_API_RESULTS_QUEUE               = module.messaging.results_queue_name
+    PLATFORM_API_JOBS_DLQ                    = module.messaging.jobs_dlq_name
+    PLATFORM_API_CORS_ALLOWED_ORIGINS        = join(",", var.cors_allowed_origins)
+    PLATFORM_API_SECURITY_ISSUER             = module.api_gateway.issuer_uri
+    PLATFORM_API_SECURITY_JWK_SET_URI        = module.api_gateway.jwk_set_uri
+    PLATFORM_API_SECURITY_ALLOWED_CLIENT_IDS = join(",", module.api_gateway.client_ids)
+    PLATFORM_API_SECURITY_READ_SCOPE         = module.api_gateway.read_scope
+    PLATFORM_API_SECURITY_WRITE_SCOPE        = module.api_gateway.write_scope
   }
 
   worker_environment = {
@@ -33,6 +44,7 @@ locals {
     PLATFORM_WORKER_RESOURCE_PREFIX        = var.prefix
     PLATFORM_WORKER_JOBS_QUEUE             = module.messaging.jobs_queue_name
     PLATFORM_WORKER_RESULTS_QUEUE          = module.messaging.results_queue_name
+    PLATFORM_WORKER_INTENTS_TABLE          = module.messaging.intents_table_name
     PLATFORM_WORKER_BUCKETS_KMS_KEY_ID     = module.kms.key_arn
     PLATFORM_WORKER_GLUE_CRAWLER_ROLE_ARN  = module.iam.crawler_role_arn
     PLATFORM_WORKER_EVENTBRIDGE_TARGET_ARN = module.messaging.raw_to_curated_queue_arn
@@ -55,10 +67,7 @@ locals {
       port          = 8080
       desired_count = var.api_min_count
       environment   = merge(local.common_environment, local.api_environment, lookup(var.extra_environment, "platform-api", {}))
-      secrets = merge(
-        { SPRING_DATASOURCE_PASSWORD = "${module.database.master_user_secret_arn}:password::" },
-        lookup(var.extra_secrets, "platform-api", {}),
-      )
+      secrets       = lookup(var.extra_secrets, "platform-api", {})
     }
     "provisioner-worker" = {
       image         = "${module.ecr.repository_urls["provisioner-worker"]}:${var.image_tags["provisioner-worker"]}"

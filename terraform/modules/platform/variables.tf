@@ -97,6 +97,30 @@ variable "bake_time_minutes" {
   default     = 10
 }
 
+variable "canary_percent" {
+  type        = number
+  description = "Share of production traffic a new platform-api revision gets first."
+  default     = 10
+}
+
+variable "canary_interval_minutes" {
+  type        = number
+  description = "Minutes the new revision serves the canary share before it takes all traffic."
+  default     = 5
+}
+
+variable "release_on_apply" {
+  type        = bool
+  description = "terraform apply starts and waits for the CodeDeploy deployment of a new platform-api task definition (needs the AWS CLI and jq)."
+  default     = true
+}
+
+variable "stream_shard_count" {
+  type        = number
+  description = "Shards of a provisioned event stream; null (default) makes it on-demand."
+  default     = null
+}
+
 variable "db_instance_class" {
   type        = string
   description = "RDS instance class."
@@ -184,16 +208,27 @@ variable "alarm_email" {
   default     = null
 }
 
-variable "dms_replication_instance_arn" {
-  type        = string
-  description = "The platform's DMS replication instance for optional per-system replication; null turns replication off."
+variable "dms_source" {
+  type = object({
+    engine        = string
+    port          = number
+    database_name = string
+    secret_arn    = string
+  })
+  description = "The operational database the systems' data_sources tables are replicated from (DMS engine name, port, database, Secrets Manager secret with host, port, username, password); null turns per-system replication off."
   default     = null
 }
 
-variable "dms_source_endpoint_arn" {
+variable "dms_source_cidr" {
   type        = string
-  description = "The platform's DMS source endpoint (the operational database); null turns replication off."
-  default     = null
+  description = "Network the operational database is reached in (only with dms_source)."
+  default     = "10.0.0.0/8"
+}
+
+variable "dms_create_vpc_role" {
+  type        = bool
+  description = "Create the account-wide dms-vpc-role (only with dms_source; off when the account has it)."
+  default     = true
 }
 
 variable "dms_source_schema" {

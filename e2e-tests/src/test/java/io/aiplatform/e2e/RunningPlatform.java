@@ -57,13 +57,27 @@ final class RunningPlatform implements AutoCloseable {
   }
 
   static RunningPlatform start() throws Exception {
+    String prefix = "e2e" + UUID.randomUUID().toString().substring(0, 6);
+    return start(prefix, null);
+  }
+
+  /**
+   * The services on resources made elsewhere (by Terraform): {@code settings} are the services'
+   * settings under their README names, as {@code local/init.py} prints its own.
+   */
+  static RunningPlatform startOn(String prefix, Map<String, String> settings) throws Exception {
+    return start(prefix, settings);
+  }
+
+  private static RunningPlatform start(String prefix, Map<String, String> settings)
+      throws Exception {
     RunningPlatform platform = null;
     try {
       Path work = Files.createDirectories(ROOT.resolve("e2e-tests/target/e2e"));
       DevTokens tokens = DevTokens.generate();
-      String prefix = "e2e" + UUID.randomUUID().toString().substring(0, 6);
       FaultProxy proxy = FaultProxy.start(BackingServices.awsEndpoint());
-      platform = new RunningPlatform(prefix, tokens, runInit(prefix), proxy);
+      platform =
+          new RunningPlatform(prefix, tokens, settings == null ? runInit(prefix) : settings, proxy);
       platform.startServices(work);
       return platform;
     } catch (Exception | Error e) {
@@ -76,6 +90,16 @@ final class RunningPlatform implements AutoCloseable {
 
   String apiUrl() {
     return api.baseUrl();
+  }
+
+  /** Base URL of one service by module name (probes and metrics). */
+  String url(String module) {
+    return switch (module) {
+      case "platform-api" -> api.baseUrl();
+      case "provisioner-worker" -> worker.baseUrl();
+      case "enrichment-consumer" -> consumer.baseUrl();
+      default -> throw new IllegalArgumentException(module);
+    };
   }
 
   String deliveryBucket() {
@@ -158,6 +182,7 @@ final class RunningPlatform implements AutoCloseable {
     env.put("PLATFORM_API_RESULTS_QUEUE", prefix + "-provisioning-results");
     env.put("PLATFORM_API_SECURITY_PUBLIC_KEY_LOCATION", publicKey.toUri().toString());
     env.put("PLATFORM_API_SECURITY_ISSUER", DevTokens.ISSUER);
+    overlay(env, "PLATFORM_API_");
     return env;
   }
 
@@ -187,7 +212,15 @@ final class RunningPlatform implements AutoCloseable {
     env.put("PLATFORM_ENRICHMENT_ERROR_DELIVERY_STREAM", prefix + "-enrichment-errors");
     // Short KCL timers for the emulator (enrichment-consumer's application-local.yaml).
     env.put("SPRING_PROFILES_ACTIVE", "local");
+    overlay(env, "PLATFORM_ENRICHMENT_");
     return env;
+  }
+
+  /** Settings given by whoever made the resources win over the names derived from the prefix. */
+  private void overlay(Map<String, String> env, String settingsPrefix) {
+    initOutputs.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(settingsPrefix))
+        .forEach(e -> env.put(e.getKey(), e.getValue()));
   }
 
   private static Map<String, String> runInit(String prefix)

@@ -87,26 +87,6 @@ record TerraformModule(Path dir, Map<String, Object> tree, List<SourceBlock> blo
         .findFirst();
   }
 
-  /**
-   * The resources of {@code type} whose {@code attribute} refers to {@code ref} (for example the
-   * encryption configurations whose {@code bucket} is {@code aws_s3_bucket.data}).
-   */
-  List<Map<String, Object>> attachedTo(String type, String attribute, String ref) {
-    Pattern link =
-        Pattern.compile(
-            "(?m)^\\s*"
-                + Pattern.quote(attribute)
-                + "\\s*=\\s*"
-                + Pattern.quote(ref)
-                + "(?![\\w-])");
-    Map<String, Object> ofType = blocksOfType("resource", type);
-    return sourceBlocks("resource").stream()
-        .filter(b -> b.labels().size() == 2 && b.labels().get(0).equals(type))
-        .filter(b -> link.matcher(b.body()).find())
-        .map(b -> Hcl.map(ofType.get(b.labels().get(1))))
-        .toList();
-  }
-
   private static Map<String, Object> parse(Path file, String source) {
     try {
       return new HCLParser().parse(source);

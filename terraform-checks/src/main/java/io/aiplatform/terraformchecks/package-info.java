@@ -1,8 +1,10 @@
 /**
- * Static checks of the {@code terraform/} tree that need neither providers nor an AWS account: each
- * {@link io.aiplatform.terraformchecks.Check} reads {@link
- * io.aiplatform.terraformchecks.TerraformModule}s (hcl4j for blocks and values, masked source text
- * for references) and lists what breaks its rule. The tests run every check over the tree and over
- * deliberately broken fixtures.
+ * Checks of the {@code terraform/} tree. {@link io.aiplatform.terraformchecks.TerraformCli} runs
+ * terraform with the AWS provider from the machine's filesystem mirror (validate, plans against the
+ * emulator, apply and destroy in the end-to-end tests). Each {@link
+ * io.aiplatform.terraformchecks.Check} reads {@link io.aiplatform.terraformchecks.TerraformModule}s
+ * (hcl4j for blocks and values, the source text where hcl4j evaluates too much) for rules about how
+ * the source is written, and lists what breaks its rule; the tests run every check over the tree
+ * and over deliberately broken fixtures.
  */
 package io.aiplatform.terraformchecks;

@@ -1,0 +1,4 @@
+module "kms" {
+  source = "../modules/kms"
+  name   = "example-data"
+}
