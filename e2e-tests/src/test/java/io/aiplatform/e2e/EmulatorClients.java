@@ -1,15 +1,9 @@
 package io.aiplatform.e2e;
 
-import io.aiplatform.testsupport.BackingServices;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,9 +12,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** SDK clients on the test emulator, with the few reads the Terraform end-to-end tests make. */
 final class EmulatorClients implements AutoCloseable {
 
-  private final S3Client s3 = aws(S3Client.builder().forcePathStyle(true));
-  private final KinesisClient kinesis = aws(KinesisClient.builder());
-  private final SqsClient sqs = aws(SqsClient.builder());
+  private final S3Client s3 = Emulator.aws(S3Client.builder().forcePathStyle(true));
+  private final KinesisClient kinesis = Emulator.aws(KinesisClient.builder());
+  private final SqsClient sqs = Emulator.aws(SqsClient.builder());
 
   S3Client s3() {
     return s3;
@@ -67,17 +61,5 @@ final class EmulatorClients implements AutoCloseable {
     s3.close();
     kinesis.close();
     sqs.close();
-  }
-
-  /** A client of the test emulator with its fake credentials. */
-  static <B extends AwsClientBuilder<B, C>, C> C aws(B builder) {
-    return builder
-        .endpointOverride(URI.create(BackingServices.awsEndpoint()))
-        .region(Region.of(BackingServices.REGION))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(
-                    BackingServices.EMULATOR_CREDENTIAL, BackingServices.EMULATOR_CREDENTIAL)))
-        .build();
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -28,23 +27,18 @@ import tools.jackson.databind.json.JsonMapper;
  * The product as a user meets it: the three services as separate processes, driven through the REST
  * API and the event stream, with outcomes read back from the emulator.
  */
-class EndToEndIntegrationTests {
+class EndToEndIntegrationTests extends PlatformIntegrationTest {
 
   private static final Duration PROVISIONING = Duration.ofSeconds(90);
   private static final JsonMapper JSON = PlatformApi.JSON;
 
-  private static RunningPlatform platform;
-  private static PlatformApi api;
   private static S3Client s3;
   private static GlueClient glue;
   private static EventBridgeClient events;
   private static KinesisClient kinesis;
 
   @BeforeAll
-  static void startPlatform() throws Exception {
-    platform = RunningPlatform.shared();
-    api = new PlatformApi(platform);
-    Emulator emulator = new Emulator();
+  static void clients() {
     s3 = emulator.s3;
     glue = emulator.glue;
     events = emulator.events;
@@ -150,16 +144,8 @@ class EndToEndIntegrationTests {
   }
 
   private static List<String> linesContaining(String prefix, String marker) {
-    List<String> lines = new ArrayList<>();
-    s3.listObjectsV2Paginator(b -> b.bucket(platform.deliveryBucket()).prefix(prefix))
-        .contents()
-        .forEach(
-            object ->
-                s3.getObjectAsBytes(b -> b.bucket(platform.deliveryBucket()).key(object.key()))
-                    .asUtf8String()
-                    .lines()
-                    .filter(line -> line.contains(marker))
-                    .forEach(lines::add));
-    return lines;
+    try (EmulatorClients clients = new EmulatorClients()) {
+      return clients.linesContaining(platform.deliveryBucket(), prefix, marker);
+    }
   }
 }

@@ -69,7 +69,7 @@ final class FootprintFacts {
   }
 
   private static void queues(String prefix, Map<String, String> facts) {
-    try (SqsClient sqs = EmulatorClients.aws(SqsClient.builder())) {
+    try (SqsClient sqs = Emulator.aws(SqsClient.builder())) {
       for (String queue : QUEUES) {
         String url = sqs.getQueueUrl(b -> b.queueName(prefix + "-" + queue)).queueUrl();
         sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QUEUE_ATTRIBUTES))
@@ -80,8 +80,8 @@ final class FootprintFacts {
   }
 
   private static void streamAndTables(String prefix, Map<String, String> facts) {
-    try (KinesisClient kinesis = EmulatorClients.aws(KinesisClient.builder());
-        DynamoDbClient dynamodb = EmulatorClients.aws(DynamoDbClient.builder())) {
+    try (KinesisClient kinesis = Emulator.aws(KinesisClient.builder());
+        DynamoDbClient dynamodb = Emulator.aws(DynamoDbClient.builder())) {
       var stream =
           kinesis
               .describeStreamSummary(b -> b.streamName(prefix + "-events"))
@@ -110,8 +110,8 @@ final class FootprintFacts {
   }
 
   private static void delivery(String prefix, Map<String, String> facts) {
-    try (FirehoseClient firehose = EmulatorClients.aws(FirehoseClient.builder());
-        S3Client s3 = EmulatorClients.aws(S3Client.builder().forcePathStyle(true))) {
+    try (FirehoseClient firehose = Emulator.aws(FirehoseClient.builder());
+        S3Client s3 = Emulator.aws(S3Client.builder().forcePathStyle(true))) {
       for (String stream : List.of("enriched-events", "enrichment-errors")) {
         ExtendedS3DestinationDescription to =
             firehose
@@ -135,8 +135,8 @@ final class FootprintFacts {
   }
 
   private static void keyAndRoles(String prefix, Map<String, String> facts) {
-    try (KmsClient kms = EmulatorClients.aws(KmsClient.builder());
-        IamClient iam = EmulatorClients.aws(IamClient.builder().region(Region.AWS_GLOBAL))) {
+    try (KmsClient kms = Emulator.aws(KmsClient.builder());
+        IamClient iam = Emulator.aws(IamClient.builder().region(Region.AWS_GLOBAL))) {
       String alias = "alias/" + prefix + "-data";
       facts.put("kms alias", kms.describeKey(b -> b.keyId(alias)).keyMetadata().keyStateAsString());
       for (String role : List.of("glue-crawler", "firehose-delivery", "dms-s3")) {

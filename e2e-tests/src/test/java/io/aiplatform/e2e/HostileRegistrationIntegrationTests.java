@@ -2,9 +2,6 @@ package io.aiplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,9 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,26 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  * emulator) every receive that included it failed and stalled the other systems' jobs. Every good
  * registration of the burst reaches {@code active}.
  */
-class HostileRegistrationIntegrationTests {
+class HostileRegistrationIntegrationTests extends PlatformIntegrationTest {
 
   private static final Duration PROVISIONING = Duration.ofSeconds(180);
   private static final int BURST = 8;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  private static RunningPlatform platform;
-
-  @BeforeAll
-  static void startPlatform() throws Exception {
-    platform = RunningPlatform.start();
-  }
-
-  @AfterAll
-  static void stopPlatform() throws InterruptedException {
-    if (platform != null) {
-      platform.close();
-    }
-  }
+  private static final JsonMapper JSON = PlatformApi.JSON;
 
   @Test
   void aLoneSurrogateIsRefusedAndEveryGoodRegistrationBesideItBecomesActive() throws Exception {
@@ -73,7 +52,7 @@ class HostileRegistrationIntegrationTests {
       }
     }
     for (String id : registered) {
-      awaitActive(id);
+      api.awaitStatus(id, "active", PROVISIONING);
     }
   }
 
@@ -87,7 +66,7 @@ class HostileRegistrationIntegrationTests {
   private static List<HttpResponse<String>> sendAtOnce(List<String> bodies) throws Exception {
     List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
     for (String body : bodies) {
-      calls.add(() -> call("POST", "/admin/systems", body));
+      calls.add(() -> api.call("POST", "/admin/systems", body));
     }
     ExecutorService pool = Executors.newFixedThreadPool(calls.size());
     try {
@@ -99,32 +78,5 @@ class HostileRegistrationIntegrationTests {
     } finally {
       pool.shutdown();
     }
-  }
-
-  private static void awaitActive(String id) {
-    Awaitility.await("system " + id + " active")
-        .atMost(PROVISIONING)
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> {
-              JsonNode system = JSON.readTree(call("GET", "/admin/systems/" + id, null).body());
-              assertThat(system.get("status").asString()).isNotEqualTo("provisioning_failed");
-              return "active".equals(system.get("status").asString());
-            });
-  }
-
-  private static HttpResponse<String> call(String method, String path, String body)
-      throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(platform.apiUrl() + path))
-            .header("Authorization", "Bearer " + platform.tokens.accessToken("e2e-hostile"))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

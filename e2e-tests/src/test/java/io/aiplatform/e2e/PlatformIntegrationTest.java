@@ -2,9 +2,17 @@ package io.aiplatform.e2e;
 
 import io.aiplatform.contracts.ResourceNames;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
-/** The shared running platform, its API and the emulator, for the end-to-end test classes. */
+/**
+ * The shared running platform, its API and the emulator, for the end-to-end test classes. Those
+ * classes take turns ({@link #SHARED_PLATFORM} lock): one kills the shared worker, others count on
+ * it.
+ */
+@ResourceLock(PlatformIntegrationTest.SHARED_PLATFORM)
 abstract class PlatformIntegrationTest {
+
+  static final String SHARED_PLATFORM = "shared-platform";
 
   static RunningPlatform platform;
   static PlatformApi api;
