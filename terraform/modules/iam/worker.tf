@@ -48,6 +48,8 @@ data "aws_iam_policy_document" "worker" {
     actions = [
       "s3:CreateBucket", "s3:DeleteBucket", "s3:ListBucket", "s3:ListBucketVersions",
       "s3:GetBucketLocation", "s3:GetBucketTagging", "s3:PutBucketTagging",
+      # CreateBucket with tags needs it: a new bucket is the system's in the creating call.
+      "s3:TagResource",
       "s3:GetBucketVersioning", "s3:PutBucketVersioning",
       "s3:GetEncryptionConfiguration", "s3:PutEncryptionConfiguration",
       "s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock",
@@ -56,6 +58,14 @@ data "aws_iam_policy_document" "worker" {
       "s3:GetBucketOwnershipControls", "s3:PutBucketOwnershipControls",
     ]
     resources = local.worker_buckets
+  }
+
+  # One ListBuckets (filtered by the system's prefix) tells the three bucket steps what exists;
+  # S3 has no resource-level form of this permission.
+  statement {
+    sid       = "ListBucketsByPrefix"
+    actions   = ["s3:ListAllMyBuckets"]
+    resources = ["*"]
   }
 
   statement {
