@@ -131,22 +131,32 @@ final class DmsTaskStep implements Step<DmsTaskStep.Observed> {
   }
 
   @Override
-  public void converge(Found<Observed> found, RunContext context) {
+  public boolean converge(Found<Observed> found, RunContext context) {
     Observed current = found.observed();
-    if (!json.readTree(tableMappings).equals(json.readTree(current.tableMappings()))) {
+    String status = current.status();
+    boolean remap = !json.readTree(tableMappings).equals(json.readTree(current.tableMappings()));
+    if (remap) {
+      // DMS changes the table mappings of a stopped task only; it resumes with the new tables.
+      status = states.stopForChange(task, found.arn(), status);
       dms.modifyReplicationTask(
           b -> b.replicationTaskArn(found.arn()).tableMappings(tableMappings));
+      status = states.afterModification(found.arn());
     }
-    start(found.arn(), current.status());
+    return start(found.arn(), status) || remap;
+  }
+
+  @Override
+  public Object desired() {
+    return tableMappings;
   }
 
   /**
    * Replication is the point of the task, so the desired state is running. AWS refuses to start a
    * task that is still being created; the job then tries again later.
    */
-  private void start(String arn, String status) {
+  private boolean start(String arn, String status) {
     if (!STARTABLE.contains(status)) {
-      return;
+      return false;
     }
     StartReplicationTaskTypeValue type =
         "stopped".equals(status)
@@ -158,6 +168,7 @@ final class DmsTaskStep implements Step<DmsTaskStep.Observed> {
       throw new ResourceSettlingException(
           "DMS task %s is %s; it is started on the next attempt".formatted(task, status), e);
     }
+    return true;
   }
 
   @Override

@@ -174,8 +174,9 @@ final class FakeCloud {
     }
 
     @Override
-    public void converge(Found<Void> found, RunContext context) {
+    public boolean converge(Found<Void> found, RunContext context) {
       cloud.call("Converge", name, () -> {});
+      return false;
     }
 
     @Override
