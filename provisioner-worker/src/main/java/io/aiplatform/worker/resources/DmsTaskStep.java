@@ -173,6 +173,10 @@ final class DmsTaskStep implements Step<DmsTaskStep.Observed> {
 
   @Override
   public void delete(Found<Observed> found, RunContext context) {
-    states.delete(task, found.arn(), found.observed().status());
+    // Read again: the status seen when the task was found or created is stale once it was started.
+    Optional<Found<Observed>> now = find(context);
+    if (now.isPresent()) {
+      states.delete(task, now.get().arn(), now.get().observed().status());
+    }
   }
 }

@@ -73,7 +73,7 @@ abstract class WorkerIntegrationTest {
   @Autowired CloudWatchLogsClient logs;
 
   Emulator emulator() {
-    return new Emulator(s3, glue, events, dms);
+    return new Emulator(s3, glue, events, dms, lambda, logs, cloudWatch);
   }
 
   /** Which of the job's resources exist now. */
