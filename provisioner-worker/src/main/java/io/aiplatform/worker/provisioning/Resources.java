@@ -73,8 +73,10 @@ final class Resources {
 
   /** Brings the step's resource to its desired state; answers what was recorded for it. */
   <S> Action ensure(Step<S> step, Mode mode) {
-    // Creating first saves a call for a new system; a taken name sends the run to look.
-    boolean createFirst = step.tagsOnCreate() && step.createRefusesTakenName();
+    // Creating first saves a call for a new system; a taken name sends the run to look. A change
+    // meets resources that mostly exist, and looks first.
+    boolean createFirst =
+        mode == Mode.PROVISION && step.tagsOnCreate() && step.createRefusesTakenName();
     Optional<Found<S>> existing = createFirst ? Optional.empty() : step.find(context);
     if (existing.isPresent()) {
       return settle(step, existing.get(), mode);

@@ -94,7 +94,11 @@ final class DmsTaskStep implements Step<DmsTaskStep.Observed> {
 
   @Override
   public Found<Observed> create(Map<String, String> tags, RunContext context) {
-    String target = context.arnOf(ResourceKind.DMS_ENDPOINT, targetEndpoint);
+    // An update that left the endpoint alone did not look it up.
+    String target =
+        context
+            .knownArn(ResourceKind.DMS_ENDPOINT, targetEndpoint)
+            .orElseGet(this::describeEndpoint);
     ReplicationTask created;
     try {
       created =
@@ -113,6 +117,17 @@ final class DmsTaskStep implements Step<DmsTaskStep.Observed> {
     }
     String status = created.status() == null ? "creating" : created.status();
     return new Found<>(created.replicationTaskArn(), tags, new Observed(status, tableMappings));
+  }
+
+  private String describeEndpoint() {
+    Filter byId = Filter.builder().name("endpoint-id").values(targetEndpoint).build();
+    return dms.describeEndpoints(b -> b.filters(byId)).endpoints().stream()
+        .map(e -> e.endpointArn())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "DMS endpoint " + targetEndpoint + " must be provisioned before the task"));
   }
 
   @Override

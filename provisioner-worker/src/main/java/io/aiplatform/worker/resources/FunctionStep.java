@@ -163,6 +163,8 @@ final class FunctionStep implements Step<FunctionStep.Settings> {
       throw new ResourceSettlingException(
           "function " + function.name() + " is being updated; it is changed on the next attempt",
           e);
+    } finally {
+      function.forget(context);
     }
     return true;
   }

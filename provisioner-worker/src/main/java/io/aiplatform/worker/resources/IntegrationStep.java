@@ -48,9 +48,10 @@ final class IntegrationStep implements Step<IntegrationStep.Observed> {
     return ResourceKind.API_INTEGRATION;
   }
 
+  /** Named after the function it invokes: the integration itself has no name. */
   @Override
   public String name() {
-    return function.name();
+    return function.name() + "/integration";
   }
 
   @Override
@@ -130,6 +131,7 @@ final class IntegrationStep implements Step<IntegrationStep.Observed> {
                       .integrationId(current.id())
                       .integrationType(IntegrationType.AWS_PROXY)
                       .payloadFormatVersion(PAYLOAD));
+      api.forget(context);
       wrote = true;
     }
     Set<String> targeted =

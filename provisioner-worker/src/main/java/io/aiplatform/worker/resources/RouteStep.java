@@ -137,6 +137,7 @@ final class RouteStep implements Step<RouteStep.Observed> {
                     .target(target)
                     .authorizationType(AuthorizationType.JWT)
                     .authorizerId(authorizerId));
+    api.forget(context);
     return true;
   }
 

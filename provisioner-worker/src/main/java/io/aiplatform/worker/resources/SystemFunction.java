@@ -59,6 +59,11 @@ final class SystemFunction {
     context.shared(key, () -> Optional.ofNullable(view));
   }
 
+  /** The function was changed: the next step that asks reads it again. */
+  void forget(RunContext context) {
+    context.forget(key);
+  }
+
   private Optional<View> read() {
     try {
       var found = lambda.getFunction(b -> b.functionName(name));

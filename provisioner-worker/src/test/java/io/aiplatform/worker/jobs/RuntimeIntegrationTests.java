@@ -53,7 +53,7 @@ class RuntimeIntegrationTests extends WorkerIntegrationTest {
             org.assertj.core.groups.Tuple.tuple(
                 ResourceKind.LAMBDA_FUNCTION, names.function(), Action.CREATED),
             org.assertj.core.groups.Tuple.tuple(
-                ResourceKind.API_INTEGRATION, names.function(), Action.CREATED),
+                ResourceKind.API_INTEGRATION, names.function() + "/integration", Action.CREATED),
             org.assertj.core.groups.Tuple.tuple(
                 ResourceKind.LAMBDA_PERMISSION,
                 names.function() + "/platform-api-invoke",
