@@ -64,7 +64,10 @@ public final class UpdateRun {
     }
     for (Step<?> step : newestFirst(onlyIn(previous, nextByKey))) {
       try {
-        resources.remove(step, false, Action.DELETED);
+        if (resources.remove(step, false, Action.DELETED) == Action.NONE
+            && log.last(step) == null) {
+          log.record(step, null, Action.NONE, Status.SUCCEEDED, null);
+        }
       } catch (RuntimeException e) {
         return fail(step, e);
       }
