@@ -18,6 +18,9 @@ import java.util.UUID;
  *     instead of retaining them
  * @param requestedBy the subject of the admin who asked
  * @param requestedAt when the admin asked
+ * @param previousSpec for {@link Kind#UPDATE}: the configuration the system runs before the change,
+ *     which the worker returns every changed resource to when the change fails; {@code null} for
+ *     the other kinds
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProvisioningJob(
@@ -29,7 +32,8 @@ public record ProvisioningJob(
     SystemSpec spec,
     boolean deleteData,
     String requestedBy,
-    Instant requestedAt) {
+    Instant requestedAt,
+    SystemSpec previousSpec) {
 
   /** The schema version this code writes. */
   public static final int SCHEMA_VERSION = 1;
@@ -41,9 +45,40 @@ public record ProvisioningJob(
     Objects.requireNonNull(spec, "spec");
   }
 
+  /** A job of a kind that carries no previous configuration (provision, deprovision). */
+  public ProvisioningJob(
+      int schemaVersion,
+      UUID jobId,
+      UUID systemId,
+      Kind kind,
+      long generation,
+      SystemSpec spec,
+      boolean deleteData,
+      String requestedBy,
+      Instant requestedAt) {
+    this(
+        schemaVersion,
+        jobId,
+        systemId,
+        kind,
+        generation,
+        spec,
+        deleteData,
+        requestedBy,
+        requestedAt,
+        null);
+  }
+
   /** What a job asks for. */
   public enum Kind {
+    /** Create the system's resources, or converge them; roll back what the job made on failure. */
     PROVISION,
-    DEPROVISION
+    /** Remove the system's resources; data buckets only with {@code deleteData}. */
+    DEPROVISION,
+    /**
+     * A day-2 change from {@code previousSpec} to {@code spec}: only resources whose desired state
+     * differs are touched; on failure every changed resource returns to {@code previousSpec}.
+     */
+    UPDATE
   }
 }

@@ -31,18 +31,39 @@ public record ResourceResult(
     GLUE_CRAWLER,
     EVENTBRIDGE_RULE,
     DMS_ENDPOINT,
-    DMS_REPLICATION_TASK
+    DMS_REPLICATION_TASK,
+    LOG_GROUP,
+    LAMBDA_FUNCTION,
+    API_INTEGRATION,
+    LAMBDA_PERMISSION,
+    API_ROUTE,
+    CLOUDWATCH_DASHBOARD,
+    CLOUDWATCH_ALARM
   }
 
   /** What a job did to a resource. */
   public enum Action {
+    /** Made by this job. */
     CREATED,
+    /** Already there and this system's; converged. */
     EXISTING,
+    /** Tagged for this system by someone else; the worker's tags were added. */
     ADOPTED,
     DELETED,
+    /** A data bucket kept by a deprovisioning without {@code deleteData}. */
     RETAINED,
+    /** Made by this job, removed again because the job failed. */
     ROLLED_BACK,
-    NONE
+    /** Nothing to do (already gone, or somebody else's and left alone). */
+    NONE,
+    /** An update changed its settings. */
+    UPDATED,
+    /** An update left it as it was: its desired state did not change, or it already matched. */
+    UNCHANGED,
+    /**
+     * A failed update had changed, removed or replaced it, and returned it to the previous state.
+     */
+    RESTORED
   }
 
   /** Whether the action succeeded. */

@@ -32,7 +32,13 @@ public record SystemSpec(
    * @param method the HTTP method
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Endpoint(String path, String method) {}
+  public record Endpoint(String path, String method) {
+
+    /** The route key on the platform HTTP API, {@code METHOD path}, e.g. {@code GET /orders}. */
+    public String routeKey() {
+      return method + " " + path;
+    }
+  }
 
   /**
    * Compute settings of a system.

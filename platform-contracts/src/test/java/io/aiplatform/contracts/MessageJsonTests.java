@@ -37,6 +37,61 @@ class MessageJsonTests {
   }
 
   @Test
+  void anUpdateJobCarriesThePreviousConfigurationThroughARoundTrip() {
+    ProvisioningJob job = sampleJob();
+    SystemSpec before = new SystemSpec("inventory-optimizer", null, List.of(), List.of(), null);
+    ProvisioningJob update =
+        new ProvisioningJob(
+            ProvisioningJob.SCHEMA_VERSION,
+            job.jobId(),
+            job.systemId(),
+            ProvisioningJob.Kind.UPDATE,
+            4,
+            job.spec(),
+            false,
+            "admin@example.com",
+            job.requestedAt(),
+            before);
+
+    ProvisioningJob read = json.readValue(json.writeValueAsString(update), ProvisioningJob.class);
+
+    assertThat(read).isEqualTo(update);
+    assertThat(read.previousSpec()).isEqualTo(before);
+    assertThat(json.valueToTree(update).get("kind").asString()).isEqualTo("UPDATE");
+  }
+
+  @Test
+  void aJobWithoutThePreviousConfigurationFieldReadsAsItDidBefore() {
+    ObjectNode tree = json.valueToTree(sampleJob());
+    tree.remove("previousSpec");
+
+    assertThat(json.treeToValue(tree, ProvisioningJob.class).previousSpec()).isNull();
+  }
+
+  @Test
+  void infrastructureWrittenBeforeTheRuntimeFieldsReadsWithNoRoutes() {
+    String old =
+        """
+        {"s3Buckets":{"raw":"r","curated":"c","prod":"p"},"glueDatabase":"db","glueCrawler":"cr",
+         "dmsTask":null,"eventbridgeRules":["rule"]}
+        """;
+
+    Infrastructure read = json.readValue(old, Infrastructure.class);
+
+    assertThat(read.lambdaFunction()).isNull();
+    assertThat(read.apiRoutes()).isEmpty();
+    assertThat(read.dashboard()).isNull();
+  }
+
+  @Test
+  void anEndpointsRouteKeyIsMethodSpacePathAndIsNotWritten() {
+    SystemSpec.Endpoint endpoint = new SystemSpec.Endpoint("/orders/{id}", "GET");
+
+    assertThat(endpoint.routeKey()).isEqualTo("GET /orders/{id}");
+    assertThat(json.valueToTree(endpoint).has("routeKey")).isFalse();
+  }
+
+  @Test
   void jobWrittenByANewerSchemaWithUnknownFieldsStillReads() {
     ProvisioningJob job = sampleJob();
     ObjectNode tree = json.valueToTree(job);
@@ -136,7 +191,14 @@ class MessageJsonTests {
                 new AwsError("AccessDeniedException", "not authorized", "req-1"),
                 at)),
         new Infrastructure(
-            new Infrastructure.Buckets("raw", "curated", "prod"), "db", "crawler", null, List.of()),
+            new Infrastructure.Buckets("raw", "curated", "prod"),
+            "db",
+            "crawler",
+            null,
+            List.of(),
+            "handler",
+            List.of("GET /orders", "ANY /orders/{proxy+}"),
+            "dashboard"),
         "GLUE_DATABASE platform_inventory_optimizer_db: AccessDeniedException",
         at);
   }

@@ -35,6 +35,9 @@ import org.springframework.validation.annotation.Validated;
  * @param glue settings of the Glue crawler
  * @param eventbridge settings of the raw-to-curated rule
  * @param dms settings of the optional DMS replication; all four must be set to enable it
+ * @param functions settings of each system's Lambda function and its log group
+ * @param api the platform HTTP API the systems' routes go on; routes only when both ids are set
+ * @param alarms settings of each system's CloudWatch alarms
  */
 @Validated
 @ConfigurationProperties("platform.worker")
@@ -53,7 +56,10 @@ public record WorkerProperties(
     @DefaultValue @Valid Buckets buckets,
     @DefaultValue @Valid Glue glue,
     @DefaultValue @Valid EventBridge eventbridge,
-    @DefaultValue @Valid Dms dms) {
+    @DefaultValue @Valid Dms dms,
+    @DefaultValue @Valid Functions functions,
+    @DefaultValue @Valid Api api,
+    @DefaultValue @Valid Alarms alarms) {
 
   /** The default create-intents table. */
   public static final String DEFAULT_INTENTS_TABLE = "platform-provisioning-intents";
@@ -137,6 +143,78 @@ public record WorkerProperties(
           && present(s3ServiceRoleArn);
     }
   }
+
+  /**
+   * Settings of each system's Lambda function {@code P-S-handler}.
+   *
+   * @param executionRoleArn the IAM role every system's function runs as
+   * @param defaultMemory memory in MiB when {@code lambda_config} names none
+   * @param defaultTimeout timeout in seconds when {@code lambda_config} names none
+   * @param defaultRuntime runtime when {@code lambda_config} names none
+   * @param logRetentionDays how long the function's log group keeps its logs
+   * @param templates where each runtime family's code template lies
+   */
+  public record Functions(
+      @DefaultValue("arn:aws:iam::000000000000:role/platform-system-function") @NotBlank
+          String executionRoleArn,
+      @DefaultValue("512") @Min(128) @Max(10240) int defaultMemory,
+      @DefaultValue("30") @Min(1) @Max(900) int defaultTimeout,
+      @DefaultValue("python3.12") @Pattern(regexp = "(python|nodejs|java)[0-9.x]+")
+          String defaultRuntime,
+      @DefaultValue("30") int logRetentionDays,
+      @DefaultValue @Valid Templates templates) {
+
+    /** The retention periods CloudWatch Logs accepts. */
+    static final java.util.Set<Integer> RETENTIONS =
+        java.util.Set.of(
+            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
+            2922, 3288, 3653);
+
+    @AssertTrue(message = "functions.log-retention-days must be a period CloudWatch Logs accepts")
+    boolean isLogRetentionValid() {
+      return RETENTIONS.contains(logRetentionDays);
+    }
+  }
+
+  /**
+   * The code a new function gets, per runtime family: {@code s3://bucket/key} of a zip, or empty
+   * for the small handler the worker ships (it answers each route with the system's name and the
+   * route). A template must have the handler the built-in one has ({@code handler.handler}, {@code
+   * index.handler}, {@code io.aiplatform.handler.Handler::handleRequest}).
+   *
+   * @param python for {@code python3.*} runtimes
+   * @param nodejs for {@code nodejs*} runtimes
+   * @param java for {@code java*} runtimes
+   */
+  public record Templates(
+      @DefaultValue("") @Pattern(regexp = "|s3://[^/]+/.+") String python,
+      @DefaultValue("") @Pattern(regexp = "|s3://[^/]+/.+") String nodejs,
+      @DefaultValue("") @Pattern(regexp = "|s3://[^/]+/.+") String java) {}
+
+  /**
+   * The platform HTTP API that carries every system's routes.
+   *
+   * @param id the API's id
+   * @param authorizerId the JWT authorizer every route uses
+   * @param stage the stage whose metrics the dashboards and alarms show
+   */
+  public record Api(
+      @DefaultValue("") String id,
+      @DefaultValue("") String authorizerId,
+      @DefaultValue("$default") @NotBlank String stage) {
+
+    /** Whether the API and its authorizer are configured, which turns routes on. */
+    public boolean enabled() {
+      return present(id) && present(authorizerId);
+    }
+  }
+
+  /**
+   * Settings of the alarms {@code P-S-handler-errors} and {@code P-S-5xx}.
+   *
+   * @param topicArn the SNS topic the alarms notify; no actions when blank
+   */
+  public record Alarms(@DefaultValue("") String topicArn) {}
 
   private static boolean present(String value) {
     return value != null && !value.isBlank();

@@ -43,6 +43,43 @@ class WorkerPropertiesTests {
   }
 
   @Test
+  void functionApiAndAlarmDefaultsMatchTheDocumentedSettings() {
+    WorkerProperties defaults = bind(Map.of());
+
+    assertThat(defaults.functions().defaultMemory()).isEqualTo(512);
+    assertThat(defaults.functions().defaultTimeout()).isEqualTo(30);
+    assertThat(defaults.functions().defaultRuntime()).isEqualTo("python3.12");
+    assertThat(defaults.functions().logRetentionDays()).isEqualTo(30);
+    assertThat(defaults.functions().templates().python()).isEmpty();
+    assertThat(defaults.api().enabled()).isFalse();
+    assertThat(defaults.api().stage()).isEqualTo("$default");
+    assertThat(defaults.alarms().topicArn()).isEmpty();
+    assertThat(bind(Map.of("api.id", "abc", "api.authorizer-id", "xyz")).api().enabled()).isTrue();
+    assertThat(bind(Map.of("api.id", "abc")).api().enabled()).isFalse();
+  }
+
+  @Test
+  void runtimeEnvironmentVariablesBind() {
+    Map<String, Object> env =
+        Map.of(
+            "PLATFORM_WORKER_FUNCTIONS_EXECUTION_ROLE_ARN", "arn:fn-role",
+            "PLATFORM_WORKER_FUNCTIONS_TEMPLATES_NODEJS", "s3://templates/nodejs.zip",
+            "PLATFORM_WORKER_API_AUTHORIZER_ID", "auth1",
+            "PLATFORM_WORKER_ALARMS_TOPIC_ARN", "arn:topic");
+    StandardEnvironment environment = new StandardEnvironment();
+    String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+    environment.getPropertySources().replace(name, new SystemEnvironmentPropertySource(name, env));
+
+    WorkerProperties properties =
+        Binder.get(environment).bindOrCreate("platform.worker", WorkerProperties.class);
+
+    assertThat(properties.functions().executionRoleArn()).isEqualTo("arn:fn-role");
+    assertThat(properties.functions().templates().nodejs()).isEqualTo("s3://templates/nodejs.zip");
+    assertThat(properties.api().authorizerId()).isEqualTo("auth1");
+    assertThat(properties.alarms().topicArn()).isEqualTo("arn:topic");
+  }
+
+  @Test
   void documentedEnvironmentVariablesBind() {
     Map<String, Object> env =
         Map.of(

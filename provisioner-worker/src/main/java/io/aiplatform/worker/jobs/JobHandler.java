@@ -1,5 +1,6 @@
 package io.aiplatform.worker.jobs;
 
+import io.aiplatform.contracts.Infrastructure;
 import io.aiplatform.contracts.ProvisioningJob;
 import io.aiplatform.contracts.ProvisioningResult;
 import io.aiplatform.contracts.ProvisioningResult.Outcome;
@@ -9,8 +10,10 @@ import io.aiplatform.worker.provisioning.OwnerTags;
 import io.aiplatform.worker.provisioning.Plan;
 import io.aiplatform.worker.provisioning.ProvisioningRun;
 import io.aiplatform.worker.provisioning.RetryLaterException;
+import io.aiplatform.worker.provisioning.UpdateRun;
 import io.aiplatform.worker.resources.SystemPlan;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,9 +54,23 @@ class JobHandler {
   private ProvisioningResult run(ProvisioningJob job, Delivery delivery) {
     OwnerTags owner = new OwnerTags(job.systemId(), job.spec().systemName(), job.jobId());
     Plan plan = plans.of(job);
-    ProvisioningRun run = new ProvisioningRun(owner, plan, delivery, intents, clock);
-    boolean provision = job.kind() == ProvisioningJob.Kind.PROVISION;
-    ProvisioningRun.Report report = provision ? run.provision() : run.deprovision(job.deleteData());
+    Infrastructure after = plan.infrastructure();
+    ProvisioningRun.Report report;
+    if (job.kind() == ProvisioningJob.Kind.UPDATE) {
+      if (job.previousSpec() == null) {
+        report = new ProvisioningRun.Report(List.of(), "UPDATE job without previousSpec: refused");
+      } else {
+        Plan previous = plans.previous(job);
+        report = new UpdateRun(owner, previous, plan, delivery, intents, clock).update();
+        // A failed change was undone: the system runs its previous configuration.
+        after = report.succeeded() ? after : previous.infrastructure();
+      }
+    } else {
+      ProvisioningRun run = new ProvisioningRun(owner, plan, delivery, intents, clock);
+      boolean provision = job.kind() == ProvisioningJob.Kind.PROVISION;
+      report = provision ? run.provision() : run.deprovision(job.deleteData());
+      after = report.succeeded() ? after : null;
+    }
     log.info(
         "job {} ({} of system {}) {}{}",
         job.jobId(),
@@ -69,7 +86,7 @@ class JobHandler {
         job.generation(),
         report.succeeded() ? Outcome.SUCCEEDED : Outcome.FAILED,
         report.resources(),
-        report.succeeded() ? plan.infrastructure() : null,
+        after,
         report.errorSummary(),
         clock.instant());
   }

@@ -5,42 +5,31 @@ import io.aiplatform.contracts.ResourceResult.Action;
 import io.aiplatform.contracts.ResourceResult.AwsError;
 import io.aiplatform.contracts.ResourceResult.Status;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * One delivery of one job: runs the plan's steps in order, remembers what this job created, and on
- * a permanent failure rolls that back newest first, never touching anything else.
+ * One delivery of a provisioning or deprovisioning job: runs the plan's steps in order, remembers
+ * what this job created, and on a permanent failure rolls that back newest first, never touching
+ * anything else.
  *
- * <p>Safe at every instant: every resource is created with this job's tags in the same call, or,
- * where the API cannot do that, after a durable intent; so whatever a crash interrupts, the next
- * delivery finds each resource either absent, or recognisably this job's.
+ * <p>Safe at every instant: every resource is created with this job's tags in the same call (or
+ * with an ownership it derives from such a resource), or, where the API cannot do that, after a
+ * durable intent; so whatever a crash interrupts, the next delivery finds each resource either
+ * absent, or recognisably this job's.
  */
 public final class ProvisioningRun {
 
-  private final OwnerTags owner;
   private final List<Step<?>> steps;
   private final Delivery delivery;
-  private final CreateIntents intents;
-  private final Ownership ownership;
   private final ResourceLog log;
-  private final RunContext context = new RunContext();
-  private final Deque<Made<?>> madeByJob = new ArrayDeque<>();
-  private final Set<String> intended = new HashSet<>();
+  private final Resources resources;
 
   public ProvisioningRun(
       OwnerTags owner, Plan plan, Delivery delivery, CreateIntents intents, Clock clock) {
-    this.owner = owner;
     this.steps = plan.steps();
     this.delivery = delivery;
-    this.intents = intents;
-    this.ownership = new Ownership(owner, intents);
     this.log = new ResourceLog(clock);
+    this.resources = new Resources(owner, steps, intents, log);
   }
 
   /**
@@ -55,12 +44,10 @@ public final class ProvisioningRun {
     }
   }
 
-  private record Made<S>(Step<S> step, Found<S> found) {}
-
   public Report provision() {
     for (int i = 0; i < steps.size(); i++) {
       try {
-        ensure(steps.get(i));
+        resources.ensure(steps.get(i), Resources.Mode.PROVISION);
       } catch (RuntimeException e) {
         return fail(i, e, true);
       }
@@ -70,8 +57,12 @@ public final class ProvisioningRun {
 
   public Report deprovision(boolean deleteData) {
     for (int i = steps.size() - 1; i >= 0; i--) {
+      Step<?> step = steps.get(i);
       try {
-        remove(steps.get(i), deleteData);
+        if (resources.remove(step, deleteData, Action.DELETED) == Action.NONE
+            && log.last(step) == null) {
+          log.record(step, null, Action.NONE, Status.SUCCEEDED, null);
+        }
       } catch (RuntimeException e) {
         return fail(i, e, false);
       }
@@ -79,136 +70,12 @@ public final class ProvisioningRun {
     return new Report(log.all(), null);
   }
 
-  private <S> void ensure(Step<S> step) {
-    // Creating first saves a call for a new system; a taken name sends the run to look.
-    boolean createFirst = step.tagsOnCreate() && step.createRefusesTakenName();
-    Optional<Found<S>> existing = createFirst ? Optional.empty() : step.find(context);
-    if (existing.isPresent()) {
-      settle(step, existing.get());
-      return;
-    }
-    if (!step.tagsOnCreate() && !intended.contains(CreateIntents.key(step))) {
-      recordIntents();
-    }
-    Found<S> created;
-    try {
-      created = step.create(owner.forCreation(), context);
-    } catch (RuntimeException e) {
-      settleAfterRefusedCreate(step, e);
-      return;
-    }
-    madeByJob.push(new Made<>(step, created));
-    converge(step, created, Action.CREATED);
-  }
-
-  /**
-   * A create that was refused because the name is taken, or that failed transiently and may have
-   * taken effect before its answer was lost: what is there now, if anything, decides.
-   */
-  private <S> void settleAfterRefusedCreate(Step<S> step, RuntimeException refusal) {
-    boolean taken = refusal instanceof ResourceExistsException;
-    if (!taken && ErrorClass.of(refusal) != ErrorClass.TRANSIENT) {
-      throw refusal;
-    }
-    Found<S> found = step.find(context).orElseThrow(() -> refusal);
-    if (taken) {
-      settle(step, found);
-    } else if (owner.createdByJob(found.tags())) {
-      madeByJob.push(new Made<>(step, found));
-      converge(step, found, Action.CREATED);
-    } else if (ownership.createdByThisJob(step, found)) {
-      settle(step, found);
-    } else {
-      throw refusal;
-    }
-  }
-
-  /** One durable write covers every resource of the plan that needs an intent and is absent. */
-  private void recordIntents() {
-    List<String> absent =
-        steps.stream()
-            .filter(s -> !s.tagsOnCreate() && !intended.contains(CreateIntents.key(s)))
-            .filter(s -> s.absent(context))
-            .map(CreateIntents::key)
-            .toList();
-    intents.record(owner, absent);
-    intended.addAll(absent);
-  }
-
-  private <S> void settle(Step<S> step, Found<S> found) {
-    Ownership.Verdict verdict = ownership.judge(step, found);
-    switch (verdict.kind()) {
-      case FOREIGN ->
-          throw ForeignResourceException.taggedFor(
-              step.kind().name(), step.name(), found.tags().get(OwnerTags.SYSTEM_ID));
-      case INTENDED -> {
-        // Created by a job of this system that was interrupted before it could tag it.
-        Map<String, String> tags = owner.createdBy(verdict.intendedBy());
-        step.tag(found, tags);
-        Found<S> ours = found.withTags(tags);
-        rememberIfThisJobs(step, ours);
-        converge(step, ours, Action.CREATED);
-      }
-      case TAGGED -> {
-        rememberIfThisJobs(step, found);
-        if (owner.managedByWorker(found.tags())) {
-          converge(step, found, Action.EXISTING);
-        } else {
-          step.tag(found, owner.ownership());
-          converge(step, found.withTags(owner.ownership()), Action.ADOPTED);
-        }
-      }
-    }
-  }
-
-  /** An earlier delivery of this very job made it: a rollback must remove it too. */
-  private <S> void rememberIfThisJobs(Step<S> step, Found<S> found) {
-    if (owner.createdByJob(found.tags())) {
-      madeByJob.push(new Made<>(step, found));
-    }
-  }
-
-  private <S> void converge(Step<S> step, Found<S> found, Action action) {
-    context.recordArn(step.kind(), step.name(), found.arn());
-    // Recorded first, so that a failure while converging still reports what was done.
-    log.record(step, found.arn(), action, Status.FAILED, null);
-    step.converge(found, context);
-    log.record(step, found.arn(), action, Status.SUCCEEDED, null);
-  }
-
-  private <S> void remove(Step<S> step, boolean deleteData) {
-    Optional<Found<S>> existing = step.find(context);
-    if (existing.isEmpty()) {
-      log.record(step, null, Action.NONE, Status.SUCCEEDED, null);
-      return;
-    }
-    Found<S> found = existing.get();
-    Ownership.Verdict verdict = ownership.judge(step, found);
-    if (verdict.kind() == Ownership.Kind.FOREIGN) {
-      String why = "not tagged as this system's; left untouched";
-      AwsError note = new AwsError("ForeignResource", why, null);
-      log.record(step, found.arn(), Action.NONE, Status.SUCCEEDED, note);
-    } else if (step.holdsData() && !deleteData) {
-      if (verdict.kind() == Ownership.Kind.INTENDED) {
-        // A retained bucket must stay recognisable as this system's.
-        step.tag(found, owner.createdBy(verdict.intendedBy()));
-      }
-      log.record(step, found.arn(), Action.RETAINED, Status.SUCCEEDED, null);
-    } else {
-      step.delete(found, context);
-      log.record(step, found.arn(), Action.DELETED, Status.SUCCEEDED, null);
-    }
-  }
-
   private Report fail(int index, RuntimeException error, boolean rollBack) {
     Step<?> step = steps.get(index);
     if (ErrorClass.of(error) == ErrorClass.TRANSIENT && !delivery.last()) {
       throw new RetryLaterException(step.kind() + " " + step.name(), error);
     }
-    ResourceResult partial = log.last(step);
-    AwsError awsError = ResourceLog.awsError(error);
-    Action action = partial == null ? Action.NONE : partial.action();
-    log.record(step, partial == null ? null : partial.arn(), action, Status.FAILED, awsError);
+    AwsError awsError = log.failed(step, error);
     if (rollBack) {
       rollBack(index);
     }
@@ -225,19 +92,19 @@ public final class ProvisioningRun {
     for (int i = last; i >= failedAt; i--) {
       rollBackUnreached(steps.get(i), i == failedAt);
     }
-    while (!madeByJob.isEmpty()) {
-      undo(madeByJob.pop());
+    while (!resources.madeByJob().isEmpty()) {
+      undo(resources.madeByJob().pop());
     }
   }
 
   private <S> void rollBackUnreached(Step<S> step, boolean failedStep) {
-    if (madeByJob.stream().anyMatch(m -> m.step() == step)) {
+    if (resources.madeByJob().stream().anyMatch(m -> m.step() == step)) {
       return;
     }
     try {
-      step.find(context)
-          .filter(found -> ownership.createdByThisJob(step, found))
-          .ifPresent(found -> undo(new Made<>(step, found)));
+      step.find(resources.context())
+          .filter(found -> resources.ownership().createdByThisJob(step, found))
+          .ifPresent(found -> undo(new Resources.Made<>(step, found)));
     } catch (RuntimeException e) {
       if (!failedStep) {
         // Unknown whether an earlier delivery left something here: say so rather than guess.
@@ -246,11 +113,11 @@ public final class ProvisioningRun {
     }
   }
 
-  private <S> void undo(Made<S> made) {
+  private <S> void undo(Resources.Made<S> made) {
     Step<S> step = made.step();
     ResourceResult before = log.last(step);
     try {
-      step.delete(made.found(), context);
+      step.delete(made.found(), resources.context());
       AwsError cause = before == null ? null : before.error();
       log.record(step, made.found().arn(), Action.ROLLED_BACK, Status.SUCCEEDED, cause);
     } catch (RuntimeException e) {

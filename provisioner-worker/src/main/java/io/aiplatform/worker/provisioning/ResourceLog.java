@@ -27,9 +27,28 @@ final class ResourceLog {
         new ResourceResult(step.kind(), step.name(), arn, action, status, error, clock.instant()));
   }
 
+  /** Puts back an earlier entry of the step. */
+  void reinstate(Step<?> step, ResourceResult earlier) {
+    results.put(CreateIntents.key(step), earlier);
+  }
+
+  /** Drops what was recorded for the step, as if the run had never touched it. */
+  void forget(Step<?> step) {
+    results.remove(CreateIntents.key(step));
+  }
+
   /** What was last recorded for the step, or {@code null}. */
   ResourceResult last(Step<?> step) {
     return results.get(CreateIntents.key(step));
+  }
+
+  /** Records the step as failed with this error, keeping the action it had got to. */
+  AwsError failed(Step<?> step, Throwable error) {
+    ResourceResult partial = last(step);
+    AwsError awsError = awsError(error);
+    Action action = partial == null ? Action.NONE : partial.action();
+    record(step, partial == null ? null : partial.arn(), action, Status.FAILED, awsError);
+    return awsError;
   }
 
   List<ResourceResult> all() {

@@ -41,6 +41,11 @@ public final class RunContext {
     return arn;
   }
 
+  /** The ARN of a resource if an earlier step of this run found or created it. */
+  public Optional<String> knownArn(ResourceKind kind, String name) {
+    return Optional.ofNullable(arns.get(kind + "/" + name));
+  }
+
   /** The shared value, computed by the first step that asks for it. */
   @SuppressWarnings("unchecked")
   public <T> T shared(Key<T> key, Supplier<T> compute) {

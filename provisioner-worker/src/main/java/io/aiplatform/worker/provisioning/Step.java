@@ -58,8 +58,19 @@ public interface Step<S> {
   /**
    * Brings the resource's settings to the desired state, writing only what differs from what was
    * observed.
+   *
+   * @return whether it wrote anything
    */
-  void converge(Found<S> found, RunContext context);
+  boolean converge(Found<S> found, RunContext context);
+
+  /**
+   * The resource's desired state as far as a system's configuration decides it, comparable between
+   * the plans of two configurations: an update leaves a resource whose desired state is equal in
+   * both untouched. {@code null} for a resource no configuration field changes.
+   */
+  default Object desired() {
+    return null;
+  }
 
   /** Removes the resource (a bucket with everything in it); one already gone counts as removed. */
   void delete(Found<S> found, RunContext context);

@@ -15,20 +15,26 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The AWS clients the steps use beyond the starters' S3 and SQS clients, and the retry strategy of
  * every client.
  *
- * <p>Spring Cloud AWS has no starter for Glue, DMS, EventBridge or STS, so these clients go through
- * its {@link AwsClientBuilderConfigurer} to share region, credentials and endpoint with the
- * starters' clients, and through every {@link AwsSyncClientCustomizer} like the S3 client.
+ * <p>Spring Cloud AWS has no starter for Glue, DMS, EventBridge, Lambda, API Gateway, CloudWatch,
+ * KMS or STS, so these clients go through its {@link AwsClientBuilderConfigurer} to share region,
+ * credentials and endpoint with the starters' clients, and through every {@link
+ * AwsSyncClientCustomizer} like the S3 client.
  */
 @Configuration(proxyBeanMethods = false)
 class AwsClientsConfiguration {
@@ -84,6 +90,31 @@ class AwsClientsConfiguration {
   @Bean
   DynamoDbClient dynamoDbClient() {
     return configure(DynamoDbClient.builder()).build();
+  }
+
+  @Bean
+  LambdaClient lambdaClient() {
+    return configure(LambdaClient.builder()).build();
+  }
+
+  @Bean
+  ApiGatewayV2Client apiGatewayV2Client() {
+    return configure(ApiGatewayV2Client.builder()).build();
+  }
+
+  @Bean
+  CloudWatchClient cloudWatchClient() {
+    return configure(CloudWatchClient.builder()).build();
+  }
+
+  @Bean
+  CloudWatchLogsClient cloudWatchLogsClient() {
+    return configure(CloudWatchLogsClient.builder()).build();
+  }
+
+  @Bean
+  KmsClient kmsClient() {
+    return configure(KmsClient.builder()).build();
   }
 
   @Bean

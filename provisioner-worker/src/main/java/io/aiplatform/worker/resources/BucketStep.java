@@ -132,8 +132,9 @@ final class BucketStep implements Step<Void> {
   }
 
   @Override
-  public void converge(Found<Void> found, RunContext context) {
+  public boolean converge(Found<Void> found, RunContext context) {
     settings.apply(bucket);
+    return true;
   }
 
   @Override

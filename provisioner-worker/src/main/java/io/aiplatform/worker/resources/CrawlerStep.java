@@ -104,9 +104,9 @@ final class CrawlerStep implements Step<CrawlerStep.Settings> {
   }
 
   @Override
-  public void converge(Found<Settings> found, RunContext context) {
+  public boolean converge(Found<Settings> found, RunContext context) {
     if (desired.equals(found.observed())) {
-      return;
+      return false;
     }
     glue.updateCrawler(
         b ->
@@ -115,6 +115,12 @@ final class CrawlerStep implements Step<CrawlerStep.Settings> {
                 .databaseName(desired.database())
                 .targets(t -> t.s3Targets(S3Target.builder().path(desired.path()).build()))
                 .schedule(desired.schedule()));
+    return true;
+  }
+
+  @Override
+  public Object desired() {
+    return desired;
   }
 
   @Override

@@ -96,8 +96,9 @@ final class DmsEndpointStep implements Step<Void> {
   }
 
   @Override
-  public void converge(Found<Void> found, RunContext context) {
+  public boolean converge(Found<Void> found, RunContext context) {
     // Its identity is its settings; a changed bucket or role means a new system name anyway.
+    return false;
   }
 
   @Override

@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.databasemigration.model.InvalidResourceSt
 import software.amazon.awssdk.services.databasemigration.model.ResourceNotFoundException;
 
 /**
- * Deleting a replication task from whatever state an earlier, interrupted attempt left it in: a
- * running task is stopped first, a stopping one waited for, a deleting one only waited for.
+ * Deleting or changing a replication task from whatever state an earlier, interrupted attempt left
+ * it in: a running task is stopped first, a stopping one waited for, a deleting one only waited
+ * for.
  */
 final class DmsTaskStates {
 
@@ -48,6 +49,35 @@ final class DmsTaskStates {
     }
     // Deletion is asynchronous in AWS, and the target endpoint cannot go while the task exists.
     until(arn, r -> r.replicationTasks().isEmpty());
+  }
+
+  /**
+   * Brings a task to a state in which DMS accepts a change of its settings: a running one is
+   * stopped and waited for. Answers the status it is in then.
+   */
+  String stopForChange(String task, String arn, String status) {
+    if (BUSY.contains(status) || "deleting".equals(status)) {
+      throw new ResourceSettlingException(
+          "DMS task %s is %s; it is changed on the next attempt".formatted(task, status), null);
+    }
+    if (RUNNING.contains(status)) {
+      stop(arn);
+    }
+    if (RUNNING.contains(status) || "stopping".equals(status)) {
+      until(arn, r -> r.replicationTasks().stream().allMatch(t -> "stopped".equals(t.status())));
+      return "stopped";
+    }
+    return status;
+  }
+
+  /** Waits until DMS has applied a modification, and answers the task's status then. */
+  String afterModification(String arn) {
+    until(arn, r -> r.replicationTasks().stream().noneMatch(t -> "modifying".equals(t.status())));
+    Filter byArn = Filter.builder().name("replication-task-arn").values(arn).build();
+    return dms.describeReplicationTasks(b -> b.filters(byArn)).replicationTasks().stream()
+        .map(t -> t.status())
+        .findFirst()
+        .orElse("deleted");
   }
 
   private void stop(String arn) {

@@ -94,7 +94,11 @@ final class DmsTaskStep implements Step<DmsTaskStep.Observed> {
 
   @Override
   public Found<Observed> create(Map<String, String> tags, RunContext context) {
-    String target = context.arnOf(ResourceKind.DMS_ENDPOINT, targetEndpoint);
+    // An update that left the endpoint alone did not look it up.
+    String target =
+        context
+            .knownArn(ResourceKind.DMS_ENDPOINT, targetEndpoint)
+            .orElseGet(this::describeEndpoint);
     ReplicationTask created;
     try {
       created =
@@ -115,6 +119,17 @@ final class DmsTaskStep implements Step<DmsTaskStep.Observed> {
     return new Found<>(created.replicationTaskArn(), tags, new Observed(status, tableMappings));
   }
 
+  private String describeEndpoint() {
+    Filter byId = Filter.builder().name("endpoint-id").values(targetEndpoint).build();
+    return dms.describeEndpoints(b -> b.filters(byId)).endpoints().stream()
+        .map(e -> e.endpointArn())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "DMS endpoint " + targetEndpoint + " must be provisioned before the task"));
+  }
+
   @Override
   public boolean tagsOnCreate() {
     return true;
@@ -131,22 +146,32 @@ final class DmsTaskStep implements Step<DmsTaskStep.Observed> {
   }
 
   @Override
-  public void converge(Found<Observed> found, RunContext context) {
+  public boolean converge(Found<Observed> found, RunContext context) {
     Observed current = found.observed();
-    if (!json.readTree(tableMappings).equals(json.readTree(current.tableMappings()))) {
+    String status = current.status();
+    boolean remap = !json.readTree(tableMappings).equals(json.readTree(current.tableMappings()));
+    if (remap) {
+      // DMS changes the table mappings of a stopped task only; it resumes with the new tables.
+      status = states.stopForChange(task, found.arn(), status);
       dms.modifyReplicationTask(
           b -> b.replicationTaskArn(found.arn()).tableMappings(tableMappings));
+      status = states.afterModification(found.arn());
     }
-    start(found.arn(), current.status());
+    return start(found.arn(), status) || remap;
+  }
+
+  @Override
+  public Object desired() {
+    return tableMappings;
   }
 
   /**
    * Replication is the point of the task, so the desired state is running. AWS refuses to start a
    * task that is still being created; the job then tries again later.
    */
-  private void start(String arn, String status) {
+  private boolean start(String arn, String status) {
     if (!STARTABLE.contains(status)) {
-      return;
+      return false;
     }
     StartReplicationTaskTypeValue type =
         "stopped".equals(status)
@@ -158,10 +183,15 @@ final class DmsTaskStep implements Step<DmsTaskStep.Observed> {
       throw new ResourceSettlingException(
           "DMS task %s is %s; it is started on the next attempt".formatted(task, status), e);
     }
+    return true;
   }
 
   @Override
   public void delete(Found<Observed> found, RunContext context) {
-    states.delete(task, found.arn(), found.observed().status());
+    // Read again: the status seen when the task was found or created is stale once it was started.
+    Optional<Found<Observed>> now = find(context);
+    if (now.isPresent()) {
+      states.delete(task, now.get().arn(), now.get().observed().status());
+    }
   }
 }

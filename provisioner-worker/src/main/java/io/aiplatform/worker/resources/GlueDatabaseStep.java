@@ -73,8 +73,9 @@ final class GlueDatabaseStep implements Step<Void> {
   }
 
   @Override
-  public void converge(Found<Void> found, RunContext context) {
+  public boolean converge(Found<Void> found, RunContext context) {
     // A database has nothing to converge: its name is its identity.
+    return false;
   }
 
   @Override

@@ -104,20 +104,25 @@ final class RuleStep implements Step<RuleStep.Observed> {
   }
 
   @Override
-  public void converge(Found<Observed> found, RunContext context) {
+  public boolean converge(Found<Observed> found, RunContext context) {
     Observed current = found.observed();
+    boolean wrote = false;
     if (!pattern.equals(current.pattern()) || current.state() != RuleState.ENABLED) {
       events.putRule(b -> b.name(rule).eventPattern(pattern).state(RuleState.ENABLED));
+      wrote = true;
     }
     boolean ours = current.targets().stream().anyMatch(RuleStep::isOurs);
     if (targetArn != null
         && current.targets().stream().noneMatch(t -> isOurs(t) && targetArn.equals(t.arn()))) {
       events.putTargets(
           b -> b.rule(rule).targets(Target.builder().id(TARGET_ID).arn(targetArn).build()));
+      return true;
     } else if (targetArn == null && ours) {
       // The platform dropped its target: the rule must stop delivering to the old one.
       events.removeTargets(b -> b.rule(rule).ids(TARGET_ID));
+      return true;
     }
+    return wrote;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.aiplatform.worker.resources;
 import io.aiplatform.contracts.Infrastructure;
 import io.aiplatform.contracts.ProvisioningJob;
 import io.aiplatform.contracts.ResourceNames;
+import io.aiplatform.contracts.SystemSpec;
 import io.aiplatform.worker.WorkerProperties;
 import io.aiplatform.worker.provisioning.Plan;
 import io.aiplatform.worker.provisioning.Step;
@@ -29,6 +30,7 @@ public class SystemPlan {
   private final WorkerProperties properties;
   private final JsonMapper json;
   private final Clock clock;
+  private final RuntimePlan runtime;
 
   SystemPlan(
       S3Client s3,
@@ -39,7 +41,9 @@ public class SystemPlan {
       CreateTimeTags createTimeTags,
       WorkerProperties properties,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      RuntimePlan runtime) {
+    this.runtime = runtime;
     this.s3 = s3;
     this.glue = glue;
     this.events = events;
@@ -51,16 +55,26 @@ public class SystemPlan {
     this.clock = clock;
   }
 
-  /** The plan of one job. */
+  /** The plan of one job, for the configuration it asks for. */
   public Plan of(ProvisioningJob job) {
-    String systemName = job.spec().systemName();
-    ResourceNames names = ResourceNames.of(properties.resourcePrefix(), systemName);
-    boolean replicates = properties.dms().enabled() && !job.spec().dataSources().isEmpty();
-    return new Plan(steps(job, names, replicates), infrastructure(job, names, replicates));
+    return plan(job.kind(), job.deleteData(), job.spec());
   }
 
-  private List<Step<?>> steps(ProvisioningJob job, ResourceNames names, boolean replicates) {
-    String systemPrefix = properties.resourcePrefix() + "-" + job.spec().systemName() + "-";
+  /** For an {@code UPDATE}: the plan of the configuration the system runs before the change. */
+  public Plan previous(ProvisioningJob job) {
+    return plan(ProvisioningJob.Kind.UPDATE, false, job.previousSpec());
+  }
+
+  private Plan plan(ProvisioningJob.Kind kind, boolean deleteData, SystemSpec spec) {
+    ResourceNames names = ResourceNames.of(properties.resourcePrefix(), spec.systemName());
+    boolean replicates = properties.dms().enabled() && !spec.dataSources().isEmpty();
+    List<Step<?>> steps = steps(spec, names, replicates);
+    steps.addAll(runtime.steps(spec, names, replicates));
+    return new Plan(steps, infrastructure(kind, deleteData, spec, names, replicates));
+  }
+
+  private List<Step<?>> steps(SystemSpec spec, ResourceNames names, boolean replicates) {
+    String systemPrefix = properties.resourcePrefix() + "-" + spec.systemName() + "-";
     WorkerProperties.Buckets buckets = properties.buckets();
     String glueArn =
         "arn:aws:glue:%s:%s:"
@@ -88,24 +102,31 @@ public class SystemPlan {
           new DmsEndpointStep(dms, names.dmsEndpoint(), names.raw(), settings.s3ServiceRoleArn()));
       steps.add(
           new DmsTaskStep(
-              dms, names.dmsTask(), names.dmsEndpoint(), settings, job.spec().dataSources(), json));
+              dms, names.dmsTask(), names.dmsEndpoint(), settings, spec.dataSources(), json));
     }
     return steps;
   }
 
   /** After provisioning every resource; after deprovisioning only retained buckets. */
-  private static Infrastructure infrastructure(
-      ProvisioningJob job, ResourceNames names, boolean replicates) {
+  private Infrastructure infrastructure(
+      ProvisioningJob.Kind kind,
+      boolean deleteData,
+      SystemSpec spec,
+      ResourceNames names,
+      boolean replicates) {
     Infrastructure.Buckets buckets =
         new Infrastructure.Buckets(names.raw(), names.curated(), names.prod());
-    if (job.kind() == ProvisioningJob.Kind.DEPROVISION) {
-      return new Infrastructure(job.deleteData() ? null : buckets, null, null, null, List.of());
+    if (kind == ProvisioningJob.Kind.DEPROVISION) {
+      return new Infrastructure(deleteData ? null : buckets, null, null, null, List.of());
     }
     return new Infrastructure(
         buckets,
         names.glueDatabase(),
         names.crawler(),
         replicates ? names.dmsTask() : null,
-        List.of(names.rule()));
+        List.of(names.rule()),
+        names.function(),
+        runtime.routes(spec),
+        names.dashboard());
   }
 }

@@ -32,6 +32,10 @@ class DeprovisionIntegrationTests extends WorkerIntegrationTest {
     assertThat(result.resources())
         .extracting(ResourceResult::name, ResourceResult::action)
         .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(names.errorsAlarm(), Action.DELETED),
+            org.assertj.core.groups.Tuple.tuple(names.dashboard(), Action.DELETED),
+            org.assertj.core.groups.Tuple.tuple(names.function(), Action.DELETED),
+            org.assertj.core.groups.Tuple.tuple(names.logGroup(), Action.DELETED),
             org.assertj.core.groups.Tuple.tuple(names.dmsTask(), Action.DELETED),
             org.assertj.core.groups.Tuple.tuple(names.dmsEndpoint(), Action.DELETED),
             org.assertj.core.groups.Tuple.tuple(names.rule(), Action.DELETED),
@@ -48,7 +52,11 @@ class DeprovisionIntegrationTests extends WorkerIntegrationTest {
         .containsEntry(names.crawler(), false)
         .containsEntry(names.rule(), false)
         .containsEntry(names.dmsEndpoint(), false)
-        .containsEntry(names.dmsTask(), false);
+        .containsEntry(names.dmsTask(), false)
+        .containsEntry(names.function(), false)
+        .containsEntry(names.logGroup(), false)
+        .containsEntry(names.dashboard(), false)
+        .containsEntry(names.errorsAlarm(), false);
     assertThat(result.infrastructure().s3Buckets())
         .isEqualTo(new Infrastructure.Buckets(names.raw(), names.curated(), names.prod()));
   }

@@ -37,9 +37,9 @@ class IdempotencyIntegrationTests extends WorkerIntegrationTest {
     List<ProvisioningResult> results = awaitResults(job, 3);
 
     assertThat(results).extracting(ProvisioningResult::outcome).containsOnly(Outcome.SUCCEEDED);
-    assertThat(actions(results.get(0))).containsOnly(Action.CREATED).hasSize(8);
-    assertThat(actions(results.get(1))).containsOnly(Action.EXISTING).hasSize(8);
-    assertThat(actions(results.get(2))).containsOnly(Action.EXISTING).hasSize(8);
+    assertThat(actions(results.get(0))).containsOnly(Action.CREATED).hasSize(12);
+    assertThat(actions(results.get(1))).containsOnly(Action.EXISTING).hasSize(12);
+    assertThat(actions(results.get(2))).containsOnly(Action.EXISTING).hasSize(12);
     assertThat(results)
         .extracting(ProvisioningResult::infrastructure)
         .containsOnly(results.get(0).infrastructure());
@@ -77,7 +77,7 @@ class IdempotencyIntegrationTests extends WorkerIntegrationTest {
         .flatMap(r -> r.resources().stream())
         .filter(r -> r.action() == Action.CREATED)
         .forEach(r -> createdPerResource.merge(r.name(), 1L, Long::sum));
-    assertThat(createdPerResource).hasSize(8).containsOnlyKeys(existence(job).keySet());
+    assertThat(createdPerResource).hasSize(12).containsOnlyKeys(existence(job).keySet());
     assertThat(createdPerResource.values()).containsOnly(1L);
     assertOneSetOfResources(names(job));
   }
@@ -92,7 +92,11 @@ class IdempotencyIntegrationTests extends WorkerIntegrationTest {
             Map.entry(names.crawler(), true),
             Map.entry(names.rule(), true),
             Map.entry(names.dmsEndpoint(), true),
-            Map.entry(names.dmsTask(), true));
+            Map.entry(names.dmsTask(), true),
+            Map.entry(names.logGroup(), true),
+            Map.entry(names.function(), true),
+            Map.entry(names.dashboard(), true),
+            Map.entry(names.errorsAlarm(), true));
     assertThat(emulator().endpointCount(names.dmsEndpoint())).isEqualTo(1);
     assertThat(emulator().taskCount(names.dmsTask())).isEqualTo(1);
     assertThat(events.listTargetsByRule(b -> b.rule(names.rule())).targets()).hasSize(1);

@@ -57,7 +57,15 @@ class ProvisioningIntegrationTests extends WorkerIntegrationTest {
             org.assertj.core.groups.Tuple.tuple(
                 ResourceKind.DMS_ENDPOINT, names.dmsEndpoint(), Action.CREATED),
             org.assertj.core.groups.Tuple.tuple(
-                ResourceKind.DMS_REPLICATION_TASK, names.dmsTask(), Action.CREATED));
+                ResourceKind.DMS_REPLICATION_TASK, names.dmsTask(), Action.CREATED),
+            org.assertj.core.groups.Tuple.tuple(
+                ResourceKind.LOG_GROUP, names.logGroup(), Action.CREATED),
+            org.assertj.core.groups.Tuple.tuple(
+                ResourceKind.LAMBDA_FUNCTION, names.function(), Action.CREATED),
+            org.assertj.core.groups.Tuple.tuple(
+                ResourceKind.CLOUDWATCH_DASHBOARD, names.dashboard(), Action.CREATED),
+            org.assertj.core.groups.Tuple.tuple(
+                ResourceKind.CLOUDWATCH_ALARM, names.errorsAlarm(), Action.CREATED));
     assertThat(result.resources()).allSatisfy(r -> assertThat(r.arn()).startsWith("arn:aws:"));
     assertThat(result.infrastructure())
         .isEqualTo(
@@ -66,7 +74,10 @@ class ProvisioningIntegrationTests extends WorkerIntegrationTest {
                 names.glueDatabase(),
                 names.crawler(),
                 names.dmsTask(),
-                List.of(names.rule())));
+                List.of(names.rule()),
+                names.function(),
+                List.of(),
+                names.dashboard()));
 
     assertBucket(names.raw(), job, true);
     assertBucket(names.curated(), job, false);
@@ -84,7 +95,7 @@ class ProvisioningIntegrationTests extends WorkerIntegrationTest {
     ProvisioningResult result = awaitResults(job, 1).get(0);
 
     assertThat(result.outcome()).isEqualTo(ProvisioningResult.Outcome.SUCCEEDED);
-    assertThat(result.resources()).hasSize(6);
+    assertThat(result.resources()).hasSize(10);
     assertThat(result.infrastructure().dmsTask()).isNull();
     assertThat(faults.callsMentioning(job.spec().systemName()))
         .isNotEmpty()

@@ -65,6 +65,10 @@ class RollbackIntegrationTests extends WorkerIntegrationTest {
     "PutRule, rule, 400, LimitExceededException, 5",
     "CreateEndpoint, dmsEndpoint, 400, InvalidParameterValueException, 6",
     "CreateReplicationTask, dmsTask, 400, AccessDeniedFault, 7",
+    "CreateLogGroup, logGroup, 400, AccessDeniedException, 8",
+    "CreateFunction, function, 400, InvalidParameterValueException, 9",
+    "PutDashboard, dashboard, 400, InvalidParameterInput, 10",
+    "PutMetricAlarm, errorsAlarm, 400, LimitExceeded, 11",
   })
   void aPermanentFailureAtAStepRollsBackEverythingTheJobCreated(
       String operation, String resource, int status, String code, int createdBefore) {
@@ -91,12 +95,16 @@ class RollbackIntegrationTests extends WorkerIntegrationTest {
   }
 
   private static final Map<String, Function<ResourceNames, String>> NAME_OF =
-      Map.of(
-          "curated", ResourceNames::curated,
-          "prod", ResourceNames::prod,
-          "glueDatabase", ResourceNames::glueDatabase,
-          "crawler", ResourceNames::crawler,
-          "rule", ResourceNames::rule,
-          "dmsEndpoint", ResourceNames::dmsEndpoint,
-          "dmsTask", ResourceNames::dmsTask);
+      Map.ofEntries(
+          Map.entry("curated", ResourceNames::curated),
+          Map.entry("prod", ResourceNames::prod),
+          Map.entry("glueDatabase", ResourceNames::glueDatabase),
+          Map.entry("crawler", ResourceNames::crawler),
+          Map.entry("rule", ResourceNames::rule),
+          Map.entry("dmsEndpoint", ResourceNames::dmsEndpoint),
+          Map.entry("dmsTask", ResourceNames::dmsTask),
+          Map.entry("logGroup", ResourceNames::logGroup),
+          Map.entry("function", ResourceNames::function),
+          Map.entry("dashboard", ResourceNames::dashboard),
+          Map.entry("errorsAlarm", ResourceNames::errorsAlarm));
 }

@@ -23,6 +23,11 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.AuthorizerType;
+import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -30,7 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -51,6 +58,7 @@ abstract class WorkerIntegrationTest {
   static final String REPLICATION_INSTANCE = "arn:aws:dms:us-east-1:123456789012:rep:it-instance";
   static final String SOURCE_ENDPOINT = "arn:aws:dms:us-east-1:123456789012:endpoint:it-source";
   static final String DMS_ROLE = "arn:aws:iam::123456789012:role/it-dms-s3";
+  static final String ALARM_TOPIC = "arn:aws:sns:us-east-1:123456789012:it-alarms";
   static final Env ENV = Env.create();
 
   @Autowired Faults faults;
@@ -59,9 +67,13 @@ abstract class WorkerIntegrationTest {
   @Autowired GlueClient glue;
   @Autowired EventBridgeClient events;
   @Autowired DatabaseMigrationClient dms;
+  @Autowired LambdaClient lambda;
+  @Autowired ApiGatewayV2Client apiGateway;
+  @Autowired CloudWatchClient cloudWatch;
+  @Autowired CloudWatchLogsClient logs;
 
   Emulator emulator() {
-    return new Emulator(s3, glue, events, dms);
+    return new Emulator(s3, glue, events, dms, lambda, logs, cloudWatch);
   }
 
   /** Which of the job's resources exist now. */
@@ -78,6 +90,9 @@ abstract class WorkerIntegrationTest {
    * @param kmsKeyArn the platform key
    * @param targetArn the EventBridge rule's target (a queue)
    * @param intentsTable the worker's create-intents table
+   * @param functionRole the systems' functions' execution role
+   * @param apiId the platform HTTP API
+   * @param authorizerId its JWT authorizer
    */
   record Env(
       String jobsQueue,
@@ -87,7 +102,10 @@ abstract class WorkerIntegrationTest {
       String resultsQueueUrl,
       String kmsKeyArn,
       String targetArn,
-      String intentsTable) {
+      String intentsTable,
+      String functionRole,
+      String apiId,
+      String authorizerId) {
 
     static Env create() {
       SqsClient sqs = sqs();
@@ -132,8 +150,41 @@ abstract class WorkerIntegrationTest {
                     .attributeDefinitions(
                         a -> a.attributeName("resource").attributeType(ScalarAttributeType.S)));
       }
+      String functionRole;
+      try (IamClient iam = aws(IamClient.builder())) {
+        functionRole =
+            iam.createRole(b -> b.roleName("it-function-" + id).assumeRolePolicyDocument("{}"))
+                .role()
+                .arn();
+      }
+      String apiId;
+      String authorizerId;
+      try (ApiGatewayV2Client api = aws(ApiGatewayV2Client.builder())) {
+        apiId =
+            api.createApi(b -> b.name("it-platform-" + id).protocolType(ProtocolType.HTTP)).apiId();
+        authorizerId =
+            api.createAuthorizer(
+                    b ->
+                        b.apiId(apiId)
+                            .name("it-jwt")
+                            .authorizerType(AuthorizerType.JWT)
+                            .identitySource("$request.header.Authorization")
+                            .jwtConfiguration(
+                                j -> j.issuer("https://issuer.it.local").audience("it")))
+                .authorizerId();
+      }
       return new Env(
-          jobsQueue, jobsUrl, dlqUrl, resultsQueue, resultsUrl, keyArn, targetArn, intentsTable);
+          jobsQueue,
+          jobsUrl,
+          dlqUrl,
+          resultsQueue,
+          resultsUrl,
+          keyArn,
+          targetArn,
+          intentsTable,
+          functionRole,
+          apiId,
+          authorizerId);
     }
   }
 
@@ -157,14 +208,33 @@ abstract class WorkerIntegrationTest {
             Map.entry("dms.replication-instance-arn", REPLICATION_INSTANCE),
             Map.entry("dms.source-endpoint-arn", SOURCE_ENDPOINT),
             Map.entry("dms.source-schema", "sales"),
-            Map.entry("dms.s3-service-role-arn", DMS_ROLE));
+            Map.entry("dms.s3-service-role-arn", DMS_ROLE),
+            Map.entry("functions.execution-role-arn", ENV.functionRole()),
+            Map.entry("api.id", ENV.apiId()),
+            Map.entry("api.authorizer-id", ENV.authorizerId()),
+            Map.entry("alarms.topic-arn", ALARM_TOPIC));
     settings.forEach((name, value) -> registry.add("platform.worker." + name, () -> value));
   }
 
   /** A job for a fresh system with a unique name. */
   static ProvisioningJob provisionJob(List<String> dataSources) {
+    return provisionJob(dataSources, List.of(), null);
+  }
+
+  /**
+   * A job for a fresh system with a unique name, compute settings and endpoints, whose paths start
+   * with the system's name: routes are unique on the one platform API the tests share.
+   */
+  static ProvisioningJob provisionJob(
+      List<String> dataSources,
+      List<SystemSpec.Endpoint> endpoints,
+      SystemSpec.LambdaConfig config) {
     String systemName = "s" + hex(4);
-    SystemSpec spec = new SystemSpec(systemName, "integration test", dataSources, List.of(), null);
+    List<SystemSpec.Endpoint> own =
+        endpoints.stream()
+            .map(e -> new SystemSpec.Endpoint("/" + systemName + e.path(), e.method()))
+            .toList();
+    SystemSpec spec = new SystemSpec(systemName, "integration test", dataSources, own, config);
     return new ProvisioningJob(
         ProvisioningJob.SCHEMA_VERSION,
         UUID.randomUUID(),

@@ -30,6 +30,12 @@ final class FakeCloud {
   static final class Resource {
     final Map<String, String> tags = new LinkedHashMap<>();
     boolean holdsObjects;
+
+    /** For a resource that cannot carry tags: the resource it points at, which owns it. */
+    String pointsAt;
+
+    /** Its settings, as converging last left them. */
+    Object settings;
   }
 
   final Map<String, Resource> resources = new LinkedHashMap<>();
@@ -41,7 +47,20 @@ final class FakeCloud {
 
   /** The step for resource {@code name}; {@code atomicTags} says whether create tags at once. */
   FakeStep step(String name, boolean atomicTags) {
-    return new FakeStep(this, name, atomicTags);
+    return new FakeStep(this, name, atomicTags, null, null);
+  }
+
+  /** The same, wanting these settings. */
+  FakeStep step(String name, boolean atomicTags, Object desired) {
+    return new FakeStep(this, name, atomicTags, null, desired);
+  }
+
+  /**
+   * A step whose resource cannot carry tags (a route, an integration): it points at {@code anchor}
+   * and is this system's when the anchor is.
+   */
+  FakeStep derived(String name, String anchor) {
+    return new FakeStep(this, name, true, anchor, null);
   }
 
   /** Makes the next call {@code operation} on {@code name} fail with this error. */
@@ -81,6 +100,14 @@ final class FakeCloud {
     if (loseAnswer.remove(key) != null) {
       throw awsError(503, "ServiceUnavailable");
     }
+  }
+
+  /** A resource without tags of its own that points at {@code anchor}. */
+  void pointing(String name, String anchor, Object settings) {
+    Resource resource = new Resource();
+    resource.pointsAt = anchor;
+    resource.settings = settings;
+    resources.put(name, resource);
   }
 
   long count(String operation) {
@@ -124,16 +151,28 @@ final class FakeCloud {
     private final FakeCloud cloud;
     private final String name;
     private final boolean atomicTags;
+    private final String anchor;
+    private final Object desired;
 
-    FakeStep(FakeCloud cloud, String name, boolean atomicTags) {
+    FakeStep(FakeCloud cloud, String name, boolean atomicTags, String anchor, Object desired) {
       this.cloud = cloud;
       this.name = name;
       this.atomicTags = atomicTags;
+      this.anchor = anchor;
+      this.desired = desired;
     }
 
     @Override
     public ResourceKind kind() {
+      if (anchor != null) {
+        return ResourceKind.API_ROUTE;
+      }
       return atomicTags ? ResourceKind.GLUE_DATABASE : ResourceKind.S3_BUCKET;
+    }
+
+    @Override
+    public Object desired() {
+      return desired;
     }
 
     @Override
@@ -145,9 +184,15 @@ final class FakeCloud {
     public Optional<Found<Void>> find(RunContext context) {
       cloud.call("Find", name, () -> {});
       Resource resource = cloud.resources.get(name);
-      return resource == null
-          ? Optional.empty()
-          : Optional.of(new Found<>("arn:" + name, resource.tags, null));
+      if (resource == null) {
+        return Optional.empty();
+      }
+      if (anchor == null) {
+        return Optional.of(new Found<>("arn:" + name, resource.tags, null));
+      }
+      Resource owner = cloud.resources.get(resource.pointsAt);
+      boolean ours = anchor.equals(resource.pointsAt) && owner != null;
+      return Optional.of(new Found<>("arn:" + name, ours ? owner.tags : Map.of(), null));
     }
 
     @Override
@@ -156,7 +201,17 @@ final class FakeCloud {
         cloud.calls.add("Create " + name);
         throw new ResourceExistsException(kind().name(), name, null);
       }
-      cloud.call("Create", name, () -> cloud.put(name, atomicTags ? tags : Map.of(), false));
+      if (anchor != null) {
+        cloud.call("Create", name, () -> cloud.pointing(name, anchor, desired));
+        return new Found<>("arn:" + name, tags, null);
+      }
+      cloud.call(
+          "Create",
+          name,
+          () -> {
+            cloud.put(name, atomicTags ? tags : Map.of(), false);
+            cloud.resources.get(name).settings = desired;
+          });
       if (!atomicTags) {
         cloud.call("Tag", name, () -> cloud.resources.get(name).tags.putAll(tags));
       }
@@ -170,12 +225,25 @@ final class FakeCloud {
 
     @Override
     public void tag(Found<Void> found, Map<String, String> tags) {
+      if (anchor != null) {
+        return; // Its ownership is the anchor's.
+      }
       cloud.call("Tag", name, () -> cloud.resources.get(name).tags.putAll(tags));
     }
 
     @Override
-    public void converge(Found<Void> found, RunContext context) {
-      cloud.call("Converge", name, () -> {});
+    public boolean converge(Found<Void> found, RunContext context) {
+      Resource resource = cloud.resources.get(name);
+      boolean differs = resource != null && !java.util.Objects.equals(resource.settings, desired);
+      cloud.call(
+          "Converge",
+          name,
+          () -> {
+            if (resource != null) {
+              resource.settings = desired;
+            }
+          });
+      return differs;
     }
 
     @Override
