@@ -182,6 +182,34 @@ def role(name, service):
         return iam.create_role(RoleName=name, AssumeRolePolicyDocument=policy)["Role"]["Arn"]
 
 
+def system_runtime():
+    """The platform HTTP API with its JWT authorizer, which every system's routes go on, and the
+    role every system's function runs as (as in Terraform). The emulator creates functions without
+    running them; it cannot invoke them, which is fine locally."""
+    gateway = client("apigatewayv2")
+    name = f"{PREFIX}-platform"
+    api = next((a for a in gateway.get_apis()["Items"] if a["Name"] == name), None)
+    if api is None:
+        api = gateway.create_api(Name=name, ProtocolType="HTTP")
+        log(f"created HTTP API {name}")
+    api_id = api["ApiId"]
+    # The emulator cannot list authorizers: the API remembers its authorizer's id in a tag.
+    authorizer_id = (api.get("Tags") or {}).get("platform:authorizer-id")
+    if authorizer_id is None:
+        authorizer_id = gateway.create_authorizer(
+            ApiId=api_id, Name="platform-jwt", AuthorizerType="JWT",
+            IdentitySource=["$request.header.Authorization"],
+            JwtConfiguration={"Issuer": os.environ.get("PLATFORM_JWT_ISSUER", "https://issuer.platform.local"),
+                              "Audience": ["platform-admin-ui", "platform-cli"]})["AuthorizerId"]
+        gateway.tag_resource(ResourceArn=f"arn:aws:apigateway:{REGION}::/apis/{api_id}",
+                             Tags={"platform:authorizer-id": authorizer_id})
+    return {
+        "PLATFORM_WORKER_API_ID": api_id,
+        "PLATFORM_WORKER_API_AUTHORIZER_ID": authorizer_id,
+        "PLATFORM_WORKER_FUNCTIONS_EXECUTION_ROLE_ARN": role(f"{PREFIX}-system-function", "lambda.amazonaws.com"),
+    }
+
+
 def delivery_streams():
     s3 = client("s3")
     firehose = client("firehose")
@@ -245,6 +273,7 @@ def main():
         "PLATFORM_WORKER_EVENTBRIDGE_TARGET_ARN": raw_events,
         "PLATFORM_DELIVERY_BUCKET": bucket,
         **replication(),
+        **system_runtime(),
     }
     if keys_dir:
         settings["PLATFORM_API_SECURITY_PUBLIC_KEY_LOCATION"] = "file:" + dev_keys(keys_dir)

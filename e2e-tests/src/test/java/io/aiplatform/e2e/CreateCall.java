@@ -12,7 +12,12 @@ import java.util.function.Function;
  */
 record CreateCall(String operation, Function<ResourceNames, String> name) {
 
-  /** The create of every resource kind a system with DMS replication gets. */
+  /**
+   * The create of every resource kind a system with DMS replication and endpoints gets. The
+   * integration's request names the function it invokes, the permission's URI the function it is
+   * added to, a route's request its key, whose path starts with {@code P-S} ({@link
+   * PlatformApi#register}).
+   */
   static final List<CreateCall> EVERY_KIND =
       List.of(
           new CreateCall("CreateBucket", ResourceNames::raw),
@@ -21,5 +26,13 @@ record CreateCall(String operation, Function<ResourceNames, String> name) {
           new CreateCall("CreateCrawler", ResourceNames::crawler),
           new CreateCall("PutRule", ResourceNames::rule),
           new CreateCall("CreateEndpoint", ResourceNames::dmsEndpoint),
-          new CreateCall("CreateReplicationTask", ResourceNames::dmsTask));
+          new CreateCall("CreateReplicationTask", ResourceNames::dmsTask),
+          new CreateCall("CreateLogGroup", ResourceNames::logGroup),
+          new CreateCall("CreateFunction", ResourceNames::function),
+          new CreateCall("CreateIntegration", ResourceNames::function),
+          new CreateCall("AddPermission", ResourceNames::function),
+          new CreateCall("CreateRoute", ResourceNames::dashboard),
+          new CreateCall("PutDashboard", ResourceNames::dashboard),
+          new CreateCall("PutMetricAlarm", ResourceNames::errorsAlarm),
+          new CreateCall("PutMetricAlarm", ResourceNames::serverErrorsAlarm));
 }

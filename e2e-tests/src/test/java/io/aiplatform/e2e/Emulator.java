@@ -11,14 +11,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.Integration;
+import software.amazon.awssdk.services.apigatewayv2.model.Route;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.Tag;
@@ -37,6 +43,10 @@ final class Emulator {
   final GlueClient glue = aws(GlueClient.builder());
   final EventBridgeClient events = aws(EventBridgeClient.builder());
   final KinesisClient kinesis = aws(KinesisClient.builder());
+  private final String apiId;
+  final LambdaClient lambda = aws(LambdaClient.builder());
+  final ApiGatewayV2Client api = aws(ApiGatewayV2Client.builder());
+  final CloudWatchClient cloudWatch = aws(CloudWatchClient.builder());
 
   /** Asserts that each of the system's resources exists exactly once, tagged as the system's. */
   void assertOwnedOnce(ResourceNames names, String systemId, boolean replicates) throws Exception {
@@ -57,6 +67,7 @@ final class Emulator {
         .as(names.rule())
         .anySatisfy(
             t -> assertThat(t.key() + "=" + t.value()).isEqualTo(SYSTEM_ID + "=" + systemId));
+    assertRuntimeOnce(names, systemId);
     if (replicates) {
       assertDmsOnce(
           "DescribeEndpoints",
@@ -73,6 +84,51 @@ final class Emulator {
           "ReplicationTaskArn",
           systemId);
     }
+  }
+
+  /**
+   * The function tagged as the system's; exactly one integration invoking it, each of the system's
+   * routes once and targeting it, one invoke permission; the dashboard naming the system; the
+   * alarms tagged.
+   */
+  private void assertRuntimeOnce(ResourceNames names, String systemId) {
+    var function = lambda.getFunction(b -> b.functionName(names.function()));
+    assertThat(function.tags()).as(names.function()).containsEntry(SYSTEM_ID, systemId);
+    String functionArn = function.configuration().functionArn();
+    String apiId = apiId();
+    List<Integration> integrations =
+        api.getIntegrations(b -> b.apiId(apiId)).items().stream()
+            .filter(i -> functionArn.equals(i.integrationUri()))
+            .toList();
+    assertThat(integrations).as("integrations of " + names.function()).hasSize(1);
+    String target = "integrations/" + integrations.get(0).integrationId();
+    List<Route> routes =
+        api.getRoutes(b -> b.apiId(apiId)).items().stream()
+            .filter(r -> r.routeKey().contains(" /" + names.dashboard() + "/"))
+            .toList();
+    assertThat(routes).extracting(Route::routeKey).doesNotHaveDuplicates().hasSize(2);
+    assertThat(routes).allSatisfy(r -> assertThat(r.target()).isEqualTo(target));
+    String policy = lambda.getPolicy(b -> b.functionName(names.function())).policy();
+    assertThat(policy.split("platform-api-invoke", -1)).as(policy).hasSize(2);
+    String body = cloudWatch.getDashboard(b -> b.dashboardName(names.dashboard())).dashboardBody();
+    assertThat(body).contains(SYSTEM_ID + "=" + systemId);
+    for (String alarm : List.of(names.errorsAlarm(), names.serverErrorsAlarm())) {
+      String arn =
+          cloudWatch.describeAlarms(b -> b.alarmNames(alarm)).metricAlarms().get(0).alarmArn();
+      assertThat(cloudWatch.listTagsForResource(b -> b.resourceARN(arn)).tags())
+          .as(alarm)
+          .anySatisfy(
+              t -> assertThat(t.key() + "=" + t.value()).isEqualTo(SYSTEM_ID + "=" + systemId));
+    }
+  }
+
+  /** The platform HTTP API local/init.py made for this run. */
+  private String apiId() {
+    return apiId;
+  }
+
+  Emulator(String apiId) {
+    this.apiId = apiId;
   }
 
   /** Asserts that none of the system's buckets exists. */

@@ -44,7 +44,7 @@ class EndToEndIntegrationTests {
   static void startPlatform() throws Exception {
     platform = RunningPlatform.shared();
     api = new PlatformApi(platform);
-    Emulator emulator = new Emulator();
+    Emulator emulator = new Emulator(platform.initOutputs.get("PLATFORM_WORKER_API_ID"));
     s3 = emulator.s3;
     glue = emulator.glue;
     events = emulator.events;

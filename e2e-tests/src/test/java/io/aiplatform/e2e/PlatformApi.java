@@ -28,12 +28,28 @@ final class PlatformApi {
     this.platform = platform;
   }
 
-  /** Registers a system and answers its id. */
+  /**
+   * Registers a system with two endpoints and answers its id. The endpoints' paths start with the
+   * system's resource name {@code P-S}: routes are unique on the one platform API, and a fault rule
+   * finds a route's create by that name ({@link CreateCall}).
+   */
   String register(String name, List<String> dataSources) throws Exception {
+    String path = "/" + platform.prefix + "-" + name + "/orders";
     String body =
         JSON.writeValueAsString(
             java.util.Map.of(
-                "system_name", name, "description", "end-to-end", "data_sources", dataSources));
+                "system_name",
+                name,
+                "description",
+                "end-to-end",
+                "data_sources",
+                dataSources,
+                "endpoints",
+                List.of(
+                    java.util.Map.of("path", path, "method", "GET"),
+                    java.util.Map.of("path", path + "/{id}", "method", "ANY")),
+                "lambda_config",
+                java.util.Map.of("memory", 256, "timeout", 10, "runtime", "python3.12")));
     HttpResponse<String> response = call("POST", "/admin/systems", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return JSON.readTree(response.body()).get("system_id").asString();

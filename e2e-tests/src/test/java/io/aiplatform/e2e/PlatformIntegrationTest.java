@@ -14,7 +14,7 @@ abstract class PlatformIntegrationTest {
   static void platform() throws Exception {
     platform = RunningPlatform.shared();
     api = new PlatformApi(platform);
-    emulator = new Emulator();
+    emulator = new Emulator(platform.initOutputs.get("PLATFORM_WORKER_API_ID"));
   }
 
   /** The resource names of a system under this run's prefix. */

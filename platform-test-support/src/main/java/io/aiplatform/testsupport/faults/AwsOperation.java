@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The AWS operation an HTTP request to an AWS endpoint is, such as {@code CreateBucket} or {@code
  * CreateDatabase}: from the {@code X-Amz-Target} header of the JSON protocols, the {@code Action}
- * of the query protocol, or method, path and sub-resource of S3's REST protocol.
+ * of the query protocol, method and path of the REST-JSON protocols of Lambda and API Gateway v2,
+ * or method, path and sub-resource of S3's REST protocol.
  *
  * @param service the service, as far as the request says ({@code s3}, {@code AWSGlue}, ...)
  * @param name the operation
@@ -50,7 +51,59 @@ public record AwsOperation(String service, String name) {
     if ("POST".equals(method) && action.find()) {
       return new AwsOperation("query", action.group(1));
     }
+    String rest = restJson(method, uri.getRawPath() == null ? "/" : uri.getRawPath());
+    if (rest != null) {
+      return new AwsOperation(
+          rest.substring(0, rest.indexOf(' ')), rest.substring(rest.indexOf(' ') + 1));
+    }
     return new AwsOperation("s3", s3(method, uri));
+  }
+
+  /** Lambda ({@code /2015-03-31/functions...}) and API Gateway v2 ({@code /v2/apis/...}). */
+  private static String restJson(String method, String path) {
+    String[] parts = path.replaceFirst("^/", "").split("/");
+    if (parts[0].equals("2015-03-31") && parts.length >= 2 && parts[1].equals("functions")) {
+      String sub = parts.length >= 4 ? parts[3] : parts.length == 3 ? "" : null;
+      String op =
+          switch (method + " " + (sub == null ? "functions" : sub)) {
+            case "POST functions" -> "CreateFunction";
+            case "GET " -> "GetFunction";
+            case "DELETE " -> "DeleteFunction";
+            case "PUT configuration" -> "UpdateFunctionConfiguration";
+            case "PUT code" -> "UpdateFunctionCode";
+            case "POST policy" -> "AddPermission";
+            case "GET policy" -> "GetPolicy";
+            case "DELETE policy" -> "RemovePermission";
+            default -> method + " " + path;
+          };
+      return "lambda " + op;
+    }
+    if (parts[0].equals("2017-03-31") && parts.length >= 2 && parts[1].equals("tags")) {
+      return "lambda "
+          + ("GET".equals(method)
+              ? "ListTags"
+              : "POST".equals(method) ? "TagResource" : "UntagResource");
+    }
+    if (parts[0].equals("v2") && parts.length >= 4 && parts[1].equals("apis")) {
+      String noun =
+          parts[3].equals("routes")
+              ? "Route"
+              : parts[3].equals("integrations") ? "Integration" : null;
+      if (noun == null) {
+        return "apigateway " + method + " " + path;
+      }
+      boolean one = parts.length >= 5;
+      String op =
+          switch (method) {
+            case "POST" -> "Create" + noun;
+            case "GET" -> one ? "Get" + noun : "Get" + noun + "s";
+            case "PATCH" -> "Update" + noun;
+            case "DELETE" -> "Delete" + noun;
+            default -> method + " " + path;
+          };
+      return "apigateway " + op;
+    }
+    return null;
   }
 
   private static String s3(String method, URI uri) {
