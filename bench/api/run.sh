@@ -19,7 +19,8 @@
 # Settings (environment): BENCH_CONCURRENCY (16), BENCH_SECONDS (20), BENCH_WARMUP (30, seconds of
 # unmeasured load before each API run), BENCH_LIST_SYSTEMS (10000),
 # BENCH_TTA_SIZES ("1 10 100"), BENCH_FAULT_SEEDS ("1 2 3": one fault run per seed),
-# BENCH_LOCK (/tmp/bench.lock), BENCH_ONLY (time-to-active: part 2 alone).
+# BENCH_LOCK (/tmp/bench.lock), BENCH_ONLY (time-to-active: part 2 alone), BENCH_ENDPOINTS (1: each
+# system has one endpoint, so it gets a route, an integration and a permission; 0: none).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)

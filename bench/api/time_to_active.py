@@ -31,6 +31,8 @@ API = os.environ["API_URL"]
 TOKEN = os.environ["TOKEN"]
 MOTO_LOG = os.environ["MOTO_LOG"]
 TIMEOUT = float(os.environ.get("BENCH_ACTIVE_TIMEOUT_SECONDS", "600"))
+# BENCH_ENDPOINTS=0 registers systems without endpoints: no routes, integration or permission.
+ENDPOINTS = os.environ.get("BENCH_ENDPOINTS", "1") != "0"
 
 
 def call(method, path, body=None):
@@ -56,8 +58,10 @@ def register_all(n):
     sent, ids, errors = [0.0] * n, [None] * n, []
 
     def one(i):
+        # Routes are unique on the platform API: each system's path starts with its name.
+        endpoints = [{"path": f"/tta-{run}-{i}/optimize", "method": "POST"}] if ENDPOINTS else []
         body = {"system_name": f"tta-{run}-{i}", "data_sources": ["inventory", "orders"],
-                "endpoints": [{"path": "/optimize", "method": "POST"}]}
+                "endpoints": endpoints}
         barrier.wait()
         sent[i] = time.time()
         try:

@@ -130,7 +130,8 @@ class UpdateIntegrationTests extends WorkerIntegrationTest {
     assertThat(function.memorySize()).isEqualTo(512);
     assertThat(function.timeout()).isEqualTo(30);
     assertThat(routeIds(changed)).isEqualTo(before);
-    assertThat(result.infrastructure().apiRoutes()).containsExactlyElementsOf(before.keySet());
+    assertThat(result.infrastructure().apiRoutes())
+        .containsExactlyInAnyOrderElementsOf(before.keySet());
   }
 
   private void provisioned(ProvisioningJob provision) {
