@@ -31,7 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -79,7 +78,12 @@ class Lifecycle {
             Provisioned.NOTHING,
             new Stamp(0, subject, now, now));
     return new Transition(
-        null, row, List.of(new Registered(now)), job(row, subject), routes(spec), Set.of());
+        null,
+        row,
+        List.of(new Registered(now)),
+        row.jobMessage(subject),
+        Routes.of(spec),
+        Set.of());
   }
 
   /**
@@ -150,7 +154,9 @@ class Lifecycle {
     if (result.kind() == Kind.UPDATE && !succeeded && infrastructure == null) {
       infrastructure = row.provisioned().infrastructure();
     }
-    Provisioned left = new Provisioned(infrastructure, result.resources(), reason);
+    Provisioned left =
+        new Provisioned(
+            infrastructure, KnownArns.kept(result, row.provisioned().resources()), reason);
     return Optional.of(ended(row, succeeded, left, events));
   }
 
@@ -207,7 +213,7 @@ class Lifecycle {
       next = succeeded ? ACTIVE : PROVISIONING_FAILED;
     } else if (kind == Kind.DEPROVISION) {
       next = succeeded ? DELETED : DEPROVISIONING_FAILED;
-      release = succeeded ? routes(row.spec()) : Set.of();
+      release = succeeded ? Routes.of(row.spec()) : Set.of();
     } else {
       // A change that failed was undone by the worker: the previous configuration runs, and the
       // change is kept for a retry.
@@ -215,7 +221,7 @@ class Lifecycle {
       runs = succeeded ? row.change() : row.spec();
       change = succeeded ? null : row.change();
       SystemSpec gone = succeeded ? row.spec() : row.change();
-      release = minus(routes(gone), routes(runs));
+      release = Routes.minus(Routes.of(gone), Routes.of(runs));
     }
     SystemRow after =
         new SystemRow(
@@ -227,7 +233,12 @@ class Lifecycle {
     Instant now = now();
     SystemRow next = restarted(row, pending(kind), null, kind, deleteData, now);
     return new Transition(
-        row, next, List.of(new JobRequested(kind, now)), job(next, subject), Set.of(), Set.of());
+        row,
+        next,
+        List.of(new JobRequested(kind, now)),
+        next.jobMessage(subject),
+        Set.of(),
+        Set.of());
   }
 
   private Transition startChange(SystemRow row, SystemSpec next, String subject) {
@@ -238,8 +249,8 @@ class Lifecycle {
         row,
         updating,
         List.of(diff),
-        job(updating, subject),
-        minus(routes(next), routes(row.spec())),
+        updating.jobMessage(subject),
+        Routes.minus(Routes.of(next), Routes.of(row.spec())),
         Set.of());
   }
 
@@ -253,21 +264,6 @@ class Lifecycle {
         row.systemId(), row.spec(), change, status, job, kept, row.stamp().touched(now));
   }
 
-  private ProvisioningJob job(SystemRow row, String subject) {
-    boolean update = row.job().kind() == Kind.UPDATE;
-    return new ProvisioningJob(
-        ProvisioningJob.SCHEMA_VERSION,
-        row.job().id(),
-        row.systemId(),
-        row.job().kind(),
-        row.job().generation(),
-        update ? row.change() : row.spec(),
-        row.job().deleteData(),
-        subject,
-        row.stamp().updatedAt(),
-        update ? row.spec() : null);
-  }
-
   private Instant now() {
     return clock.instant();
   }
@@ -278,17 +274,5 @@ class Lifecycle {
       case DEPROVISION -> DEPROVISIONING;
       case UPDATE -> UPDATING;
     };
-  }
-
-  static Set<String> routes(SystemSpec spec) {
-    return spec == null
-        ? Set.of()
-        : spec.endpoints().stream()
-            .map(SystemSpec.Endpoint::routeKey)
-            .collect(Collectors.toUnmodifiableSet());
-  }
-
-  private static Set<String> minus(Set<String> a, Set<String> b) {
-    return a.stream().filter(r -> !b.contains(r)).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -1,6 +1,7 @@
 package io.aiplatform.api.registration;
 
 import io.aiplatform.contracts.Infrastructure;
+import io.aiplatform.contracts.ProvisioningJob;
 import io.aiplatform.contracts.ProvisioningJob.Kind;
 import io.aiplatform.contracts.ResourceResult;
 import io.aiplatform.contracts.SystemSpec;
@@ -88,6 +89,22 @@ record SystemRow(
         && job.generation() == generation
         && job.kind() == kind
         && Lifecycle.isPending(status);
+  }
+
+  /** The message of the current job, as asked for by {@code subject}. */
+  ProvisioningJob jobMessage(String subject) {
+    boolean update = job.kind() == Kind.UPDATE;
+    return new ProvisioningJob(
+        ProvisioningJob.SCHEMA_VERSION,
+        job.id(),
+        systemId,
+        job.kind(),
+        job.generation(),
+        update ? change : spec,
+        job.deleteData(),
+        subject,
+        stamp.updatedAt(),
+        update ? spec : null);
   }
 
   /** As saved: one version later. */
