@@ -102,10 +102,11 @@ final class ChangeRules {
   }
 
   private static void etag(Operation operation, String status) {
-    operation
-        .getResponses()
-        .get(status)
-        .addHeaderObject(
+    var response = operation.getResponses().get(status);
+    if ("202".equals(status) && "OK".equals(response.getDescription())) {
+      response.description("Accepted"); // springdoc names a ResponseEntity's answer after 200
+    }
+    response.addHeaderObject(
             "ETag",
             OperationRules.header("The record's version; a change names it in If-Match", true));
   }
