@@ -105,6 +105,7 @@ class SystemChangeIntegrationTests extends PlatformIntegrationTest {
     assertThat(failed.at("/lambda_config/memory").asInt()).isEqualTo(256);
     assertThat(failed.get("endpoints").size()).isEqualTo(2);
     assertThat(memory(names)).isEqualTo(256);
+    assertThat(actions(failed)).containsEntry("lambda_function " + names.function(), "restored");
     Map<String, String> routesAfter = routes(names);
     assertThat(routesAfter).containsAllEntriesOf(routesBefore);
     assertThat(routeTarget(apiId, "GET " + blocked)).isNull();

@@ -107,7 +107,6 @@ final class ChangeRules {
       response.description("Accepted"); // springdoc names a ResponseEntity's answer after 200
     }
     response.addHeaderObject(
-            "ETag",
-            OperationRules.header("The record's version; a change names it in If-Match", true));
+        "ETag", OperationRules.header("The record's version; a change names it in If-Match", true));
   }
 }
