@@ -1,7 +1,6 @@
 package io.aiplatform.api;
 
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,13 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class PlatformApiApplication {
 
-  /**
-   * The one source of time of the API's records. It ticks in microseconds, as PostgreSQL keeps
-   * them, so that a time read back (a page cursor) is exactly the time written.
-   */
+  /** The one source of time of the API: its records, its audit log, its token cache. */
   @Bean
   Clock clock() {
-    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    return new MicrosecondClock();
   }
 
   public static void main(String[] args) {

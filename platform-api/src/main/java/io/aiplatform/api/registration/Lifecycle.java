@@ -214,7 +214,7 @@ class Lifecycle {
     } else if (kind == Kind.DEPROVISION) {
       next = succeeded ? DELETED : DEPROVISIONING_FAILED;
       release = succeeded ? Routes.of(row.spec()) : Set.of();
-    } else {
+    } else if (kind == Kind.UPDATE) {
       // A change that failed was undone by the worker: the previous configuration runs, and the
       // change is kept for a retry.
       next = succeeded ? ACTIVE : UPDATE_FAILED;
@@ -222,6 +222,8 @@ class Lifecycle {
       change = succeeded ? null : row.change();
       SystemSpec gone = succeeded ? row.spec() : row.change();
       release = Routes.minus(Routes.of(gone), Routes.of(runs));
+    } else {
+      throw new IllegalStateException("A system never waits for a " + kind + " job");
     }
     SystemRow after =
         new SystemRow(
@@ -273,6 +275,7 @@ class Lifecycle {
       case PROVISION -> PENDING_PROVISIONING;
       case DEPROVISION -> DEPROVISIONING;
       case UPDATE -> UPDATING;
+      default -> throw new IllegalArgumentException("No system state waits for " + kind);
     };
   }
 }
