@@ -70,6 +70,11 @@ module "iam" {
   kcl_state_table_arns  = module.messaging.kcl_state_table_arns
   delivery_stream_arns  = module.messaging.delivery_stream_arns
   log_group_name_prefix = "/ecs/${var.prefix}"
+
+  # This root makes no HTTP API (the local stack's is local/init.py's): a stand-in id that only
+  # scopes the worker's route permissions; the template bucket is the messaging module's.
+  platform_api_id           = "emulated"
+  function_templates_bucket = module.messaging.function_templates_bucket
 }
 
 # The sample products local/init.py loads, so that enrichment finds reference data.

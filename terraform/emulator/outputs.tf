@@ -2,17 +2,19 @@
 output "settings" {
   description = "Environment variables of the three services for what this root created."
   value = {
-    PLATFORM_API_RESOURCE_PREFIX                 = var.prefix
-    PLATFORM_API_JOBS_QUEUE                      = module.messaging.jobs_queue_name
-    PLATFORM_API_JOBS_DLQ                        = module.messaging.jobs_dlq_name
-    PLATFORM_API_RESULTS_QUEUE                   = module.messaging.results_queue_name
-    PLATFORM_WORKER_RESOURCE_PREFIX              = var.prefix
-    PLATFORM_WORKER_JOBS_QUEUE                   = module.messaging.jobs_queue_name
-    PLATFORM_WORKER_RESULTS_QUEUE                = module.messaging.results_queue_name
-    PLATFORM_WORKER_INTENTS_TABLE                = module.messaging.intents_table_name
-    PLATFORM_WORKER_BUCKETS_KMS_KEY_ID           = module.kms.key_arn
-    PLATFORM_WORKER_GLUE_CRAWLER_ROLE_ARN        = module.iam.crawler_role_arn
-    PLATFORM_WORKER_EVENTBRIDGE_TARGET_ARN       = module.messaging.raw_to_curated_queue_arn
+    PLATFORM_API_RESOURCE_PREFIX           = var.prefix
+    PLATFORM_API_JOBS_QUEUE                = module.messaging.jobs_queue_name
+    PLATFORM_API_JOBS_DLQ                  = module.messaging.jobs_dlq_name
+    PLATFORM_API_RESULTS_QUEUE             = module.messaging.results_queue_name
+    PLATFORM_WORKER_RESOURCE_PREFIX        = var.prefix
+    PLATFORM_WORKER_JOBS_QUEUE             = module.messaging.jobs_queue_name
+    PLATFORM_WORKER_RESULTS_QUEUE          = module.messaging.results_queue_name
+    PLATFORM_WORKER_INTENTS_TABLE          = module.messaging.intents_table_name
+    PLATFORM_WORKER_BUCKETS_KMS_KEY_ID     = module.kms.key_arn
+    PLATFORM_WORKER_GLUE_CRAWLER_ROLE_ARN  = module.iam.crawler_role_arn
+    PLATFORM_WORKER_EVENTBRIDGE_TARGET_ARN = module.messaging.raw_to_curated_queue_arn
+    # Every system gets a function: it runs as the role this apply made (the worker's default
+    # names account 000000000000, and the emulator refuses a role of another account).
     PLATFORM_WORKER_FUNCTIONS_EXECUTION_ROLE_ARN = module.iam.system_function_role_arn
     PLATFORM_ENRICHMENT_STREAM_NAME              = module.messaging.stream_name
     PLATFORM_ENRICHMENT_APPLICATION_NAME         = module.messaging.enrichment_application_name

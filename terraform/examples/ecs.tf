@@ -40,4 +40,7 @@ module "ecs" {
     "provisioner-worker"  = ["^platform_worker_jobs_seconds_count$"]
     "enrichment-consumer" = ["^enrichment_millis_behind_latest_milliseconds$"]
   }
+  labelled_metrics = {
+    "platform-api" = [{ dimensions = [["service", "status"]], metric_name_selectors = ["^platform_systems_drift$"] }]
+  }
 }

@@ -16,4 +16,7 @@ module "iam" {
   kcl_state_table_arns  = ["arn:aws:dynamodb:eu-west-1:111111111111:table/example-enrichment-CoordinatorState"]
   delivery_stream_arns  = ["arn:aws:firehose:eu-west-1:111111111111:deliverystream/example-enriched-events"]
   log_group_name_prefix = "/ecs/example"
+
+  platform_api_id           = "abc123"
+  function_templates_bucket = "example-function-templates-111111111111"
 }

@@ -61,6 +61,8 @@ module "platform" {
   dms_source        = var.dms_source
   dms_source_cidr   = var.dms_source_cidr
   dms_source_schema = var.dms_source_schema
+
+  function_template_keys = var.function_template_keys
 }
 
 # The admin console: S3 + CloudFront on admin_ui_url, its config.json from the platform's outputs.

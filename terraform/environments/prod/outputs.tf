@@ -83,6 +83,11 @@ output "exported_metrics" {
   value       = module.platform.exported_metrics
 }
 
+output "metric_declarations" {
+  description = "What each service's metrics sidecar publishes: dimension sets and Prometheus name selectors, by service."
+  value       = module.platform.metric_declarations
+}
+
 output "admin_ui_url" {
   description = "Where admins open the console."
   value       = module.admin_ui.url
@@ -101,4 +106,9 @@ output "admin_ui_distribution_id" {
 output "admin_ui_distribution_domain_name" {
   description = "CloudFront's host name: the target of admin_ui_url's DNS record."
   value       = module.admin_ui.distribution_domain_name
+}
+
+output "function_templates_bucket" {
+  description = "Where to upload the systems' function code templates (then set function_template_keys)."
+  value       = module.platform.function_templates_bucket
 }

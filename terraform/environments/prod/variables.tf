@@ -62,3 +62,9 @@ variable "dms_source_schema" {
   description = "Schema of the source database that holds the systems' data_sources tables."
   default     = "public"
 }
+
+variable "function_template_keys" {
+  type        = map(string)
+  description = "Object key in the template bucket (output function_templates_bucket) of the code zip new system functions get, per runtime family (python, nodejs, java); unset families get the worker's built-in handler."
+  default     = {}
+}

@@ -3,6 +3,16 @@ output "api_id" {
   value       = aws_apigatewayv2_api.this.id
 }
 
+output "authorizer_id" {
+  description = "ID of the JWT authorizer on the user pool, which every route uses, the systems' routes too (PLATFORM_WORKER_API_AUTHORIZER_ID)."
+  value       = aws_apigatewayv2_authorizer.cognito.id
+}
+
+output "stage_name" {
+  description = "The auto-deployed stage, with detailed (per-route) metrics (PLATFORM_WORKER_API_STAGE)."
+  value       = aws_apigatewayv2_stage.default.name
+}
+
 output "api_endpoint" {
   description = "Base URL of the admin API."
   value       = aws_apigatewayv2_api.this.api_endpoint

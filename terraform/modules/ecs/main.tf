@@ -9,6 +9,15 @@ locals {
   region = data.aws_region.current.name
   api    = var.services["platform-api"]
   worker = var.services["provisioner-worker"]
+
+  # One declaration per dimension set: a labelled gauge (platform_systems_drift{status}) under
+  # [service] alone would mix its label values into one CloudWatch metric.
+  service_metric_declarations = {
+    for name, service in var.services : name => [{ dimensions = [["service"]], metric_name_selectors = var.exported_metrics[name] }]
+  }
+  metric_declarations = {
+    for name, service in var.services : name => concat(local.service_metric_declarations[name], lookup(var.labelled_metrics, name, []))
+  }
 }
 
 resource "aws_ecs_cluster" "this" {
@@ -123,10 +132,7 @@ resource "aws_ecs_task_definition" "this" {
               log_group_name          = aws_cloudwatch_log_group.metrics.name
               log_stream_name         = each.key
               dimension_rollup_option = "NoDimensionRollup"
-              metric_declarations = [{
-                dimensions            = [["service"]]
-                metric_name_selectors = var.exported_metrics[each.key]
-              }]
+              metric_declarations     = local.metric_declarations[each.key]
             }
           }
           service = {

@@ -88,3 +88,8 @@ output "service_secrets" {
     "enrichment-consumer" = var.services["enrichment-consumer"].secrets
   }
 }
+
+output "metric_declarations" {
+  description = "What each service's metrics sidecar publishes: awsemf metric declarations (dimension sets and name selectors), by service name."
+  value       = local.metric_declarations
+}

@@ -148,6 +148,15 @@ variable "exported_metrics" {
   description = "Per service, regular expressions of the Prometheus metric names the sidecar publishes to CloudWatch (each published metric costs money)."
 }
 
+variable "labelled_metrics" {
+  type = map(list(object({
+    dimensions            = list(list(string))
+    metric_name_selectors = list(string)
+  })))
+  description = "Per service, further metric declarations of the sidecar for metrics whose Prometheus labels become CloudWatch dimensions besides service (a gauge per status): each with its dimension sets and its name selectors."
+  default     = {}
+}
+
 variable "deployment_5xx_threshold" {
   type        = number
   description = "Target 5xx responses per minute that roll a blue/green deployment back (two minutes in a row)."

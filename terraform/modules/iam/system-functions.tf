@@ -43,7 +43,18 @@ resource "aws_iam_role_policy" "worker_system_runtime" {
   policy = data.aws_iam_policy_document.worker_system_runtime.json
 }
 
+locals {
+  # Built from the name, not the role's ARN attribute: known at plan time, so the policy is too.
+  system_function_role_arn = "arn:${local.partition}:iam::${local.account_id}:role/${aws_iam_role.system_function.name}"
+  system_function_arn      = "arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.prefix}-*-handler"
+  system_log_group_arn     = "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/${var.prefix}-*-handler"
+  platform_api_arn         = "arn:${local.partition}:apigateway:${local.region}::/apis/${var.platform_api_id}"
+}
+
+# Exactly the calls of the worker's FunctionStep, LogGroupStep, IntegrationStep, RouteStep,
+# PermissionStep, DashboardStep and AlarmStep, and of their verify reads (issue 17).
 data "aws_iam_policy_document" "worker_system_runtime" {
+  # GetFunction returns the tags only to a caller that may lambda:ListTags.
   statement {
     sid = "ManageSystemFunctions"
     actions = [
@@ -52,35 +63,53 @@ data "aws_iam_policy_document" "worker_system_runtime" {
       "lambda:AddPermission", "lambda:RemovePermission", "lambda:GetPolicy",
       "lambda:TagResource", "lambda:ListTags",
     ]
-    resources = ["arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.prefix}-*-handler"]
+    resources = [local.system_function_arn]
   }
 
   statement {
-    sid       = "PassSystemFunctionRole"
+    sid       = "PassSystemFunctionRoleToLambda"
     actions   = ["iam:PassRole"]
-    resources = [aws_iam_role.system_function.arn]
+    resources = [local.system_function_role_arn]
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["lambda.amazonaws.com"]
+    }
   }
 
+  # A function created from a template: Lambda reads the zip with the caller's permissions (the
+  # bucket is encrypted with the platform key, which EncryptWithPlatformKey lets the worker use).
+  statement {
+    sid       = "ReadFunctionTemplates"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:${local.partition}:s3:::${var.function_templates_bucket}/*"]
+  }
+
+  # CreateLogGroup with tags needs TagResource; the tag calls name the group without ":*".
   statement {
     sid = "ManageSystemLogGroups"
     actions = [
-      "logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:DescribeLogGroups",
-      "logs:PutRetentionPolicy", "logs:AssociateKmsKey", "logs:TagResource",
-      "logs:ListTagsForResource",
+      "logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:PutRetentionPolicy",
+      "logs:AssociateKmsKey", "logs:TagResource", "logs:ListTagsForResource",
     ]
-    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/${var.prefix}-*"]
+    resources = [local.system_log_group_arn, "${local.system_log_group_arn}:*"]
   }
 
+  # DescribeLogGroups (by name prefix) authorises only on "*".
   statement {
     sid       = "ListLogGroups"
     actions   = ["logs:DescribeLogGroups"]
     resources = ["*"]
   }
 
+  # Routes and integrations on the platform HTTP API only (API Gateway v2 ARNs are paths).
   statement {
-    sid       = "ManageSystemRoutes"
-    actions   = ["apigateway:GET", "apigateway:POST", "apigateway:PATCH", "apigateway:DELETE"]
-    resources = ["arn:${local.partition}:apigateway:${local.region}::/apis/*/routes*", "arn:${local.partition}:apigateway:${local.region}::/apis/*/integrations*"]
+    sid     = "ManageSystemRoutesOnThePlatformApi"
+    actions = ["apigateway:GET", "apigateway:POST", "apigateway:PATCH", "apigateway:DELETE"]
+    resources = [
+      "${local.platform_api_arn}/routes", "${local.platform_api_arn}/routes/*",
+      "${local.platform_api_arn}/integrations", "${local.platform_api_arn}/integrations/*",
+    ]
   }
 
   statement {
@@ -96,6 +125,7 @@ data "aws_iam_policy_document" "worker_system_runtime" {
     ]
   }
 
+  # DescribeAlarms (by alarm names) authorises only on "*".
   statement {
     sid       = "DescribeAlarms"
     actions   = ["cloudwatch:DescribeAlarms"]

@@ -89,6 +89,16 @@ variable "log_group_name_prefix" {
   description = "Prefix of the services' log groups (/ecs/<prefix>)."
 }
 
+variable "platform_api_id" {
+  type        = string
+  description = "ID of the platform HTTP API the worker adds each system's routes and integrations to (PLATFORM_WORKER_API_ID)."
+}
+
+variable "function_templates_bucket" {
+  type        = string
+  description = "Bucket of the systems' function code templates; the worker may read its objects (Lambda fetches the code with the caller's permissions)."
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags added to every resource."

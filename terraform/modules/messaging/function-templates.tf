@@ -71,5 +71,6 @@ data "aws_iam_policy_document" "function_templates" {
 
 output "function_templates_bucket" {
   description = "Bucket of the systems' function code templates (PLATFORM_WORKER_FUNCTIONS_TEMPLATES_*: s3://<bucket>/<key>)."
-  value       = aws_s3_bucket.function_templates.id
+  # The configured name, not id: known at plan time, so the worker's policy that names it is too.
+  value = aws_s3_bucket.function_templates.bucket
 }

@@ -1,7 +1,7 @@
 # ---------------------------------------------------------------------------------------------
-# Alarms to an encrypted SNS topic: API 5xx, any DLQ not empty, the outbox backlog, the
-# consumer's lag, Kinesis iterator age, Firehose delivery failures, RDS CPU and free storage.
-# Plus one dashboard over all of it.
+# Alarms to an encrypted SNS topic: API 5xx, any DLQ not empty, the outbox backlog, drifted
+# systems, the consumer's lag, Kinesis iterator age, Firehose delivery failures, RDS CPU and
+# free storage. Plus one dashboard over all of it.
 # ---------------------------------------------------------------------------------------------
 
 data "aws_region" "current" {}
@@ -185,6 +185,31 @@ resource "aws_cloudwatch_metric_alarm" "outbox_backlog" {
 
   dimensions = {
     service = "platform-api"
+  }
+}
+
+# Systems whose last verify found drift (issue 17): platform-api's gauge platform.systems.drift,
+# published per status (dimensions service and status). Verifies run every
+# PLATFORM_API_RECONCILE_INTERVAL, so the gauge moves at most that often; any drifted system
+# alarms until it is repaired or its drift reverted, and a check finds it in sync again.
+resource "aws_cloudwatch_metric_alarm" "systems_drifted" {
+  alarm_name          = "${var.prefix}-systems-drifted"
+  alarm_description   = "Registered systems whose AWS resources differ from their registration (GET /admin/systems?drifted=true lists them)"
+  namespace           = var.metrics_namespace
+  metric_name         = "platform_systems_drift"
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "missing"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+  tags                = var.tags
+
+  dimensions = {
+    service = "platform-api"
+    status  = "drifted"
   }
 }
 

@@ -14,6 +14,12 @@ locals {
   # tests read the same file and check that each one names a metric the service really has.
   metrics_namespace = "Platform/${var.prefix}"
   exported_metrics  = jsondecode(file("${path.module}/exported-metrics.json"))
+
+  # Metrics published with a label as a second dimension: platform-api's gauge of systems per
+  # drift status (issue 17), which the alarm systems-drifted reads with status = drifted.
+  labelled_metrics = {
+    "platform-api" = [{ dimensions = [["service", "status"]], metric_name_selectors = ["^platform_systems_drift$"] }]
+  }
 }
 
 module "network" {
@@ -108,6 +114,10 @@ module "iam" {
   delivery_stream_arns  = module.messaging.delivery_stream_arns
   log_group_name_prefix = "/ecs/${var.prefix}"
   tags                  = local.tags
+
+  # What the worker's per-system steps use (issue 15).
+  platform_api_id           = module.api_gateway.api_id
+  function_templates_bucket = module.messaging.function_templates_bucket
 }
 
 module "ecs" {
@@ -130,6 +140,7 @@ module "ecs" {
   release_on_apply           = var.release_on_apply
   metrics_namespace          = local.metrics_namespace
   exported_metrics           = local.exported_metrics
+  labelled_metrics           = local.labelled_metrics
   api_min_count              = var.api_min_count
   api_max_count              = var.api_max_count
   worker_min_count           = var.worker_min_count

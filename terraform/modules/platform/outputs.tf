@@ -117,3 +117,18 @@ output "exported_metrics" {
   description = "Prometheus metric names (regular expressions) the metrics sidecars publish, by service."
   value       = local.exported_metrics
 }
+
+output "metric_declarations" {
+  description = "What each service's metrics sidecar publishes to CloudWatch: dimension sets and Prometheus name selectors, by service."
+  value       = module.ecs.metric_declarations
+}
+
+output "function_templates_bucket" {
+  description = "Bucket the systems' function code templates are uploaded to (see function_template_keys)."
+  value       = module.messaging.function_templates_bucket
+}
+
+output "system_function_role_arn" {
+  description = "Role every system's Lambda function runs as."
+  value       = module.iam.system_function_role_arn
+}

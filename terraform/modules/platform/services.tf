@@ -50,6 +50,22 @@ locals {
     PLATFORM_WORKER_EVENTBRIDGE_TARGET_ARN = module.messaging.raw_to_curated_queue_arn
   }
 
+  # Each system's function, routes, dashboard and alarms (issue 15), on what this footprint made.
+  worker_runtime_environment = {
+    PLATFORM_WORKER_API_ID                       = module.api_gateway.api_id
+    PLATFORM_WORKER_API_AUTHORIZER_ID            = module.api_gateway.authorizer_id
+    PLATFORM_WORKER_API_STAGE                    = module.api_gateway.stage_name
+    PLATFORM_WORKER_FUNCTIONS_EXECUTION_ROLE_ARN = module.iam.system_function_role_arn
+    PLATFORM_WORKER_ALARMS_TOPIC_ARN             = module.monitoring.alarm_topic_arn
+  }
+
+  # Terraform uploads no code templates: empty, the worker's built-in handler per family. To use
+  # your own, upload a zip per family into the template bucket (output function_templates_bucket)
+  # and set function_template_keys = { python = "<key>" } (families python, nodejs, java).
+  worker_template_environment = {
+    for family in ["python", "nodejs", "java"] : "PLATFORM_WORKER_FUNCTIONS_TEMPLATES_${upper(family)}" => contains(keys(var.function_template_keys), family) ? "s3://${module.messaging.function_templates_bucket}/${var.function_template_keys[family]}" : ""
+  }
+
   consumer_environment = {
     SERVER_PORT                               = "8082"
     PLATFORM_ENRICHMENT_STREAM_NAME           = module.messaging.stream_name
@@ -75,7 +91,7 @@ locals {
       memory        = var.task_sizes["provisioner-worker"].memory
       port          = 8081
       desired_count = var.worker_min_count
-      environment   = merge(local.common_environment, local.worker_environment, local.dms_environment, lookup(var.extra_environment, "provisioner-worker", {}))
+      environment   = merge(local.common_environment, local.worker_environment, local.worker_runtime_environment, local.worker_template_environment, local.dms_environment, lookup(var.extra_environment, "provisioner-worker", {}))
       secrets       = lookup(var.extra_secrets, "provisioner-worker", {})
     }
     "enrichment-consumer" = {

@@ -237,6 +237,17 @@ variable "dms_source_schema" {
   default     = "public"
 }
 
+variable "function_template_keys" {
+  type        = map(string)
+  description = "Object key in the template bucket (output function_templates_bucket) of the code zip a new system function of each runtime family gets (python, nodejs, java); a family not named gets the worker's built-in handler. Upload the objects yourself."
+  default     = {}
+
+  validation {
+    condition     = alltrue([for family in keys(var.function_template_keys) : contains(["python", "nodejs", "java"], family)])
+    error_message = "Name only the runtime families python, nodejs and java."
+  }
+}
+
 variable "extra_environment" {
   type        = map(map(string))
   description = "Additional environment variables per service name, merged over the generated ones."

@@ -2,6 +2,7 @@ package io.aiplatform.terraformchecks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -11,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The dev root's plan against the emulator, for what runs platform-api and watches the platform:
  * CodeDeploy blue/green (listeners, target groups, hook, canary, rollback alarms, bake time), the
- * DMS resources and the alarms on the services' own metrics.
+ * DMS resources and the alarms on the services' own metrics (the drift alarm's too).
  */
 class BlueGreenPlanIntegrationTests {
 
@@ -125,6 +126,51 @@ class BlueGreenPlanIntegrationTests {
           .anyMatch(metric::matches);
       assertThat(resource.set("alarm_actions")).isTrue();
     }
+  }
+
+  /**
+   * The drift alarm reads platform-api's gauge of systems per drift status with status = drifted,
+   * which the sidecar publishes under exactly the dimensions service and status; under service
+   * alone the statuses would mix into one metric.
+   */
+  @Test
+  void systemsDriftedAlarmWatchesTheDriftedSeriesOfTheDriftGauge() {
+    PlanJson plan = EmulatorPlans.dev();
+    String prefix = PlanJson.prefix(plan);
+    PlanJson.Resource alarm =
+        plan.resource(
+            "module.platform.module.monitoring.aws_cloudwatch_metric_alarm.systems_drifted");
+    assertThat(alarm.at("alarm_name").asString()).isEqualTo(prefix + "-systems-drifted");
+    assertThat(alarm.at("namespace").asString())
+        .isEqualTo(plan.output("metrics_namespace").asString());
+    String metric = alarm.at("metric_name").asString();
+    assertThat(metric).isEqualTo("platform_systems_drift");
+    assertThat(alarm.at("dimensions").size()).isEqualTo(2);
+    assertThat(alarm.at("dimensions", "service").asString()).isEqualTo("platform-api");
+    assertThat(alarm.at("dimensions", "status").asString()).isEqualTo("drifted");
+    assertThat(alarm.at("comparison_operator").asString()).isEqualTo("GreaterThanThreshold");
+    assertThat(alarm.at("threshold").asDouble()).isZero();
+    String topic =
+        plan.priorValues("module.platform.module.monitoring.aws_sns_topic.alarms")
+            .path("arn")
+            .asString();
+    assertThat(PlanJson.strings(alarm.at("alarm_actions"))).containsExactly(topic);
+    assertThat(PlanJson.strings(alarm.at("ok_actions"))).containsExactly(topic);
+
+    List<JsonNode> publishing = new ArrayList<>();
+    plan.output("metric_declarations")
+        .path("platform-api")
+        .forEach(
+            declaration -> {
+              if (PlanJson.strings(declaration.path("metric_name_selectors")).stream()
+                  .anyMatch(metric::matches)) {
+                publishing.add(declaration.path("dimensions"));
+              }
+            });
+    assertThat(publishing).as("declarations publishing %s", metric).hasSize(1);
+    assertThat(publishing.get(0)).hasSize(1);
+    assertThat(PlanJson.strings(publishing.get(0).path(0)))
+        .containsExactlyInAnyOrder("service", "status");
   }
 
   private static String[] route(String[] pair, String route) {

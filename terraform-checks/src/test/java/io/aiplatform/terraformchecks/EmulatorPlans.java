@@ -17,7 +17,9 @@ import java.util.UUID;
  * JVM. Every AWS call of the provider goes to the emulator ({@code AWS_ENDPOINT_URL}) with fake
  * credentials. For the dev root, the Cognito clients are applied first (a targeted apply into a
  * throwaway state), so that the plan knows the client ids the API task must be given, and so is the
- * HTTP API, so that it knows the API's URL the admin console's CSP and config.json name.
+ * HTTP API, so that it knows the API's URL the admin console's CSP and config.json name; and so are
+ * the JWT authorizer, the platform key, the systems' function role and the alarm topic, so that it
+ * knows the ids and ARNs the worker's per-system settings and policy carry.
  */
 final class EmulatorPlans {
 
@@ -44,6 +46,7 @@ final class EmulatorPlans {
             database_name = "operations"
             secret_arn    = "arn:aws:secretsmanager:us-east-1:123456789012:secret:operations-dms-AbCdEf"
           }
+          function_template_keys = { python = "python/handler.zip" }
           """
               .formatted(prefix, prefix);
       dev =
@@ -53,7 +56,11 @@ final class EmulatorPlans {
               List.of(
                   "module.platform.module.api_gateway.aws_cognito_user_pool_client.admin_ui",
                   "module.platform.module.api_gateway.aws_cognito_user_pool_client.machine",
-                  "module.platform.module.api_gateway.aws_apigatewayv2_api.this"));
+                  "module.platform.module.api_gateway.aws_apigatewayv2_api.this",
+                  "module.platform.module.api_gateway.aws_apigatewayv2_authorizer.cognito",
+                  "module.platform.module.kms.aws_kms_key.this",
+                  "module.platform.module.iam.aws_iam_role.system_function",
+                  "module.platform.module.monitoring.aws_sns_topic.alarms"));
     }
     return dev;
   }
