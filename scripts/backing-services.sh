@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Throwaway backing services for tests and local runs, without Docker: a PostgreSQL cluster
-# (trust auth, 127.0.0.1, free port) and moto_server (free port).
+# (trust auth, 127.0.0.1, free port) and moto_server (free port; through local/emulator.py).
 #
 #   eval "$(scripts/backing-services.sh start)"     # prints the variables the build reads
 #   scripts/backing-services.sh stop [STATE_DIR]    # defaults to $PLATFORM_BACKING_DIR
 #
 # `stop` stops exactly what `start` started, by the PIDs it recorded, never by name.
 set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 log() { printf '[backing-services] %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
@@ -45,7 +46,9 @@ start_moto() {
   local state=$1 port=$2 i
   command -v moto_server >/dev/null 2>&1 || die "moto_server not found on PATH"
   # AWS managed policies exist in every account; Terraform's iam module attaches some of them.
-  MOTO_IAM_LOAD_MANAGED_POLICIES=true moto_server -H 127.0.0.1 -p "$port" >"$state/moto.log" 2>&1 &
+  # local/emulator.py is moto_server plus the DMS call moto lacks (ModifyReplicationTask).
+  MOTO_IAM_LOAD_MANAGED_POLICIES=true python3 "$root/local/emulator.py" -H 127.0.0.1 -p "$port" \
+    >"$state/moto.log" 2>&1 &
   echo $! >"$state/moto.pid"
   for i in $(seq 1 150); do
     curl -fs -o /dev/null "http://127.0.0.1:$port/moto-api/" && return 0
@@ -76,7 +79,7 @@ stop() {
     as_db_owner "$(pg_bin pg_ctl)" -D "$state/pgdata" -m fast -w stop >/dev/null 2>&1 || true
     stop_pid "$state/postgres.pid" postgres
   fi
-  stop_pid "$state/moto.pid" moto_server
+  stop_pid "$state/moto.pid" local/emulator.py
   rm -rf "$state"
   log "stopped and removed $state"
 }

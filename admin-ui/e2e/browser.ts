@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
-import { ROOT, type Stack } from "./stack";
+import { ROOT, WORK, type Stack } from "./stack";
 
 /** Debian's chromium; Playwright cannot download browsers here. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -48,12 +48,22 @@ export async function signedIn(page: Page, stack: Stack, path = "/systems", base
   await page.goto(`${base}${path}#dev-token=${token(stack, { subject })}`);
 }
 
-const SHOTS = join(ROOT, "docs/screenshots");
+const SHOTS = join(WORK, "screenshots");
+const DOCS = join(ROOT, "docs/screenshots");
 
-/** Screenshots of the main pages, kept in docs/ and linked from the README. */
+/**
+ * Screenshots of the main pages, written to the build directory on every run; copied over the
+ * ones in docs/ (linked from the README) only with UPDATE_SCREENSHOTS=1, so that a test run
+ * leaves the working tree as it was.
+ */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  if (process.env.UPDATE_SCREENSHOTS === "1") {
+    mkdirSync(DOCS, { recursive: true });
+    copyFileSync(file, join(DOCS, `${name}.png`));
+  }
 }
 
 /** The axe-core WCAG 2.1 A/AA rules that fail on the page, as "rule: target" lines. */

@@ -218,6 +218,40 @@ describe("the admin console against the running stack", () => {
     expect(await page.evaluate(() => document.activeElement?.tagName + " " + document.activeElement?.textContent)).toBe("H1 Register a system");
   });
 
+  it("moves the focus to the next system's heading when one system's page follows another's", async () => {
+    await registerViaApi(stack, "focus-first");
+    const second = await registerViaApi(stack, "focus-second");
+    const page = await open();
+    await signedIn(page, stack, "/systems");
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`);
+    const main = () => page.locator("main").textContent();
+
+    await page.getByRole("link", { name: "focus-first" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "focus-first" }).waitFor();
+    expect(await focused()).toBe("H1 focus-first");
+
+    // A link from one system's page to another's, as the router follows it (the same page
+    // component stays mounted; only the id in the path changes).
+    await page.evaluate((path) => {
+      history.pushState({ usr: null, key: "next", idx: (history.state?.idx ?? 0) + 1 }, "", path);
+      dispatchEvent(new PopStateEvent("popstate", { state: history.state }));
+    }, `/systems/${second}`);
+    await page.getByRole("heading", { level: 1, name: "focus-second" }).waitFor();
+    expect(await focused()).toBe("H1 focus-second");
+    expect(await main()).not.toContain("focus-first");
+
+    // The browser's Back and Forward between the two pages.
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "focus-first" }).waitFor();
+    expect(await focused()).toBe("H1 focus-first");
+    expect(await main()).not.toContain("focus-second");
+    await page.goForward();
+    await page.getByRole("heading", { level: 1, name: "focus-second" }).waitFor();
+    expect(await focused()).toBe("H1 focus-second");
+    expect(page.url()).toContain(second);
+  });
+
   for (const [width, viewport] of [["1280", DESKTOP], ["390", PHONE]] as const) {
     it(`passes the axe checks on every main page at ${width} px and fits its width`, async () => {
       const id = await registerViaApi(stack, `axe-${width}`);

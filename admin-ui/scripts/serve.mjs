@@ -24,10 +24,13 @@ const TYPES = {
 export async function serve({ port, host = "127.0.0.1", configFile, root }) {
   const dist = resolve(root ?? fileURLToPath(new URL("../dist", import.meta.url)));
   const config = JSON.parse(await readFile(configFile, "utf8"));
+  // The directives terraform/modules/admin-ui sets on CloudFront: the console connects to itself,
+  // the API, and Cognito's issuer (discovery, keys) and hosted UI (token endpoint) only.
   const connect = ["'self'", new URL(config.apiUrl).origin];
   if (config.auth?.authority) connect.push(new URL(config.auth.authority).origin);
+  if (config.auth?.logoutUrl) connect.push(new URL(config.auth.logoutUrl).origin);
   const headers = {
-    "Content-Security-Policy": `default-src 'self'; connect-src ${connect.join(" ")}; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
+    "Content-Security-Policy": `default-src 'self'; connect-src ${connect.join(" ")}; img-src 'self' data:; style-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",

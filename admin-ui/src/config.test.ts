@@ -23,4 +23,16 @@ describe("development sign-in", () => {
     expect(() => parseConfig({ apiUrl: "x", auth: { mode: "cognito" } })).toThrow(/authority/);
     expect(() => parseConfig({ apiUrl: "x", auth: { mode: "magic" } })).toThrow(/auth.mode/);
   });
+
+  it("refuses redirect URIs the console does not handle", () => {
+    const cognito = { mode: "cognito", authority: "https://cognito-idp.eu-west-1.amazonaws.com/pool", clientId: "c", scopes: "s" };
+    expect(() => parseConfig({ apiUrl: "x", auth: { ...cognito, redirectUri: "https://admin.example.com/callback" } })).toThrow(
+      /auth.redirectUri must be <console origin>\/auth\/callback/,
+    );
+    expect(() => parseConfig({ apiUrl: "x", auth: { ...cognito, popupRedirectUri: "/auth/popup-callback" } })).toThrow(/absolute URL/);
+    expect(() => parseConfig({ apiUrl: "x", auth: { ...cognito, postLogoutRedirectUri: "https://admin.example.com" } })).not.toThrow();
+    expect(() => parseConfig({ apiUrl: "x", auth: { ...cognito, postLogoutRedirectUri: "https://admin.example.com/bye" } })).toThrow(
+      /postLogoutRedirectUri/,
+    );
+  });
 });

@@ -13,6 +13,13 @@ export type AuthConfig =
       scopes: string;
       /** Cognito's logout endpoint (https://<domain>/logout); signs out of the hosted UI too. */
       logoutUrl?: string;
+      /**
+       * The redirect URIs registered with the Cognito client (the deployment writes them); by
+       * default the page's origin with /auth/callback, /auth/popup-callback and /.
+       */
+      redirectUri?: string;
+      popupRedirectUri?: string;
+      postLogoutRedirectUri?: string;
     };
 
 export interface AppConfig {
@@ -46,12 +53,33 @@ export function parseConfig(raw: unknown): AppConfig {
   if (auth.mode !== "cognito" && auth.mode !== "development") {
     throw new ConfigError("auth.mode must be cognito or development");
   }
+  if (auth.mode === "cognito") {
+    checkRedirect("redirectUri", auth.redirectUri, "/auth/callback");
+    checkRedirect("popupRedirectUri", auth.popupRedirectUri, "/auth/popup-callback");
+    checkRedirect("postLogoutRedirectUri", auth.postLogoutRedirectUri, "/");
+  }
   return {
     apiUrl: value.apiUrl.replace(/\/+$/, ""),
     resourcePrefix: value.resourcePrefix ?? "platform",
     lambdaRuntimes: value.lambdaRuntimes,
     auth,
   };
+}
+
+/** A configured redirect must land on the path the console handles, or sign-in would loop. */
+function checkRedirect(key: string, value: string | undefined, path: string): void {
+  if (value === undefined) {
+    return;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`auth.${key} must be an absolute URL`);
+  }
+  if (url.pathname !== path || url.search || url.hash) {
+    throw new ConfigError(`auth.${key} must be <console origin>${path}`);
+  }
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/;

@@ -45,7 +45,7 @@ export interface paths {
         delete: operations["deleteSystem"];
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["changeSystem"];
         trace?: never;
     };
     "/admin/systems/{system_id}/events": {
@@ -109,6 +109,14 @@ export interface components {
             prod: string | null;
             raw: string | null;
         };
+        Change: {
+            /** @description null: removed */
+            after: unknown;
+            /** @description null: it had none */
+            before: unknown;
+            /** @description e.g. endpoints, lambda_config.memory */
+            field: string;
+        };
         EndpointBody: {
             /** @enum {string} */
             method: "ANY" | "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT";
@@ -125,10 +133,13 @@ export interface components {
             message: string;
         };
         InfrastructureView: {
+            api_routes: string[];
+            dashboard: string | null;
             dms_task: string | null;
             eventbridge_rules: string[];
             glue_crawler: string | null;
             glue_database: string | null;
+            lambda_function: string | null;
             s3_buckets: components["schemas"]["Buckets"];
         };
         LambdaConfigBody: {
@@ -158,7 +169,7 @@ export interface components {
              * Format: uri
              * @enum {string}
              */
-            type: "https://aiplatform.io/problems/duplicate-name" | "https://aiplatform.io/problems/forbidden" | "https://aiplatform.io/problems/idempotency-key-reused" | "https://aiplatform.io/problems/internal" | "https://aiplatform.io/problems/invalid-state" | "https://aiplatform.io/problems/malformed-request" | "https://aiplatform.io/problems/method-not-allowed" | "https://aiplatform.io/problems/not-acceptable" | "https://aiplatform.io/problems/not-found" | "https://aiplatform.io/problems/payload-too-large" | "https://aiplatform.io/problems/unauthorized" | "https://aiplatform.io/problems/unavailable" | "https://aiplatform.io/problems/unsupported-media-type" | "https://aiplatform.io/problems/validation";
+            type: "https://aiplatform.io/problems/duplicate-name" | "https://aiplatform.io/problems/forbidden" | "https://aiplatform.io/problems/idempotency-key-reused" | "https://aiplatform.io/problems/internal" | "https://aiplatform.io/problems/invalid-state" | "https://aiplatform.io/problems/malformed-request" | "https://aiplatform.io/problems/method-not-allowed" | "https://aiplatform.io/problems/not-acceptable" | "https://aiplatform.io/problems/not-found" | "https://aiplatform.io/problems/payload-too-large" | "https://aiplatform.io/problems/precondition-failed" | "https://aiplatform.io/problems/precondition-required" | "https://aiplatform.io/problems/route-taken" | "https://aiplatform.io/problems/unauthorized" | "https://aiplatform.io/problems/unavailable" | "https://aiplatform.io/problems/unsupported-media-type" | "https://aiplatform.io/problems/validation";
         };
         RegistrationRequest: {
             data_sources?: string[] | null;
@@ -172,23 +183,32 @@ export interface components {
             message: string;
             note: string;
             /** @enum {string} */
-            status: "pending_provisioning" | "active" | "provisioning_failed" | "deprovisioning" | "deleted" | "deprovisioning_failed";
+            status: "pending_provisioning" | "active" | "provisioning_failed" | "updating" | "update_failed" | "deprovisioning" | "deleted" | "deprovisioning_failed";
             /** Format: uuid */
             system_id: string;
             system_name: string;
         };
         ResourceView: {
             /** @enum {string} */
-            action: "created" | "existing" | "adopted" | "deleted" | "retained" | "rolled_back" | "none";
+            action: "created" | "existing" | "adopted" | "deleted" | "retained" | "rolled_back" | "none" | "updated" | "unchanged" | "restored";
             arn?: string;
             /** Format: date-time */
             at?: string;
             error?: string;
             /** @enum {string} */
-            kind: "s3_bucket" | "glue_database" | "glue_crawler" | "eventbridge_rule" | "dms_endpoint" | "dms_replication_task";
+            kind: "s3_bucket" | "glue_database" | "glue_crawler" | "eventbridge_rule" | "dms_endpoint" | "dms_replication_task" | "log_group" | "lambda_function" | "api_integration" | "lambda_permission" | "api_route" | "cloudwatch_dashboard" | "cloudwatch_alarm";
             name: string;
             /** @enum {string} */
             status: "succeeded" | "failed";
+        };
+        /** @description A merge patch of description, data_sources, endpoints and lambda_config */
+        SystemChange: {
+            data_sources?: string[] | null;
+            description?: string | null;
+            endpoints?: components["schemas"]["EndpointBody"][] | null;
+            lambda_config?: components["schemas"]["LambdaConfigBody"] | null;
+            /** @description Cannot change: when given, the system's own name */
+            system_name?: string;
         };
         SystemPage: {
             items: components["schemas"]["SystemView"][];
@@ -208,7 +228,7 @@ export interface components {
             lambda_config: components["schemas"]["LambdaConfigBody"] | null;
             resources: components["schemas"]["ResourceView"][];
             /** @enum {string} */
-            status: "pending_provisioning" | "active" | "provisioning_failed" | "deprovisioning" | "deleted" | "deprovisioning_failed";
+            status: "pending_provisioning" | "active" | "provisioning_failed" | "updating" | "update_failed" | "deprovisioning" | "deleted" | "deprovisioning_failed";
             /** Format: uuid */
             system_id: string;
             system_name: string;
@@ -219,6 +239,7 @@ export interface components {
             action?: string;
             /** Format: date-time */
             at: string;
+            changes?: components["schemas"]["Change"][];
             error?: string;
             /** Format: int64 */
             generation: number;
@@ -343,7 +364,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                status?: "pending_provisioning" | "active" | "provisioning_failed" | "deprovisioning" | "deleted" | "deprovisioning_failed";
+                status?: "pending_provisioning" | "active" | "provisioning_failed" | "updating" | "update_failed" | "deprovisioning" | "deleted" | "deprovisioning_failed";
             };
             header?: never;
             path?: never;
@@ -515,7 +536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A taken name (`duplicate-name`) or a state that forbids it */
+            /** @description A taken name (`duplicate-name`), a route another system owns (`route-taken`) or a state that forbids it (`invalid-state`) */
             409: {
                 headers: {
                     /** @description The request id, as recorded in the audit log */
@@ -537,7 +558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (for PATCH: application/merge-patch+json) */
             415: {
                 headers: {
                     /** @description The request id, as recorded in the audit log */
@@ -599,6 +620,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The record's version; a change names it in If-Match */
+                    ETag: string;
                     /** @description The request id, as recorded in the audit log */
                     "X-Request-Id": string;
                     [name: string]: unknown;
@@ -708,6 +731,8 @@ export interface operations {
             /** @description Accepted */
             202: {
                 headers: {
+                    /** @description The record's version; a change names it in If-Match */
+                    ETag: string;
                     /** @description The request id, as recorded in the audit log */
                     "X-Request-Id": string;
                     [name: string]: unknown;
@@ -775,8 +800,180 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A taken name (`duplicate-name`) or a state that forbids it */
+            /** @description A taken name (`duplicate-name`), a route another system owns (`route-taken`) or a state that forbids it (`invalid-state`) */
             409: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault; details only in the log */
+            500: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No database connection in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeSystem: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the record the change was made from (or *); without it 428, when the record has changed since 412 */
+                "If-Match": string;
+            };
+            path: {
+                system_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A JSON merge patch (RFC 7396) of the record: members replace the record's, null removes one, lambda_config merges member by member, lists are replaced whole. system_name cannot change. The merged result is checked as a registration is. */
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["SystemChange"];
+            };
+        };
+        responses: {
+            /** @description The change is accepted; the system is updating */
+            202: {
+                headers: {
+                    /** @description The record's version; a change names it in If-Match */
+                    ETag: string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemView"];
+                };
+            };
+            /** @description Invalid fields or parameters (`validation`) or a body that is not JSON */
+            400: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope */
+            403: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such system */
+            404: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The response cannot be given in an accepted media type */
+            406: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A taken name (`duplicate-name`), a route another system owns (`route-taken`) or a state that forbids it (`invalid-state`) */
+            409: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version of the record (`precondition-failed`) */
+            412: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over PLATFORM_API_MAX_REQUEST_BODY */
+            413: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json (for PATCH: application/merge-patch+json) */
+            415: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No If-Match (`precondition-required`) */
+            428: {
                 headers: {
                     /** @description The request id, as recorded in the audit log */
                     "X-Request-Id": string;
@@ -933,6 +1130,8 @@ export interface operations {
             /** @description Accepted */
             202: {
                 headers: {
+                    /** @description The record's version; a change names it in If-Match */
+                    ETag: string;
                     /** @description The request id, as recorded in the audit log */
                     "X-Request-Id": string;
                     [name: string]: unknown;
@@ -1000,7 +1199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A taken name (`duplicate-name`) or a state that forbids it */
+            /** @description A taken name (`duplicate-name`), a route another system owns (`route-taken`) or a state that forbids it (`invalid-state`) */
             409: {
                 headers: {
                     /** @description The request id, as recorded in the audit log */

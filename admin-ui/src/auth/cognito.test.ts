@@ -1,5 +1,5 @@
 import { User } from "oidc-client-ts";
-import { userManager } from "./cognito";
+import { cognitoSettings, userManager } from "./cognito";
 import { parseConfig } from "../config";
 
 describe("Cognito sign-in", () => {
@@ -21,5 +21,35 @@ describe("Cognito sign-in", () => {
     expect((await manager.getUser())?.access_token).toBe("a.b.c");
     expect(localStorage.length).toBe(0);
     expect(sessionStorage.length).toBe(0);
+  });
+
+  it("uses the redirect URIs config.json names, as the deployment registered them with Cognito", () => {
+    const config = parseConfig({
+      apiUrl: "https://api.example.com",
+      auth: {
+        mode: "cognito",
+        authority: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x",
+        clientId: "ui",
+        scopes: "platform-api/systems.read",
+        redirectUri: "https://admin.example.com/auth/callback",
+        popupRedirectUri: "https://admin.example.com/auth/popup-callback",
+        postLogoutRedirectUri: "https://admin.example.com/",
+      },
+    });
+    const settings = cognitoSettings(config, "https://d111111abcdef8.cloudfront.net");
+    expect(settings.redirect_uri).toBe("https://admin.example.com/auth/callback");
+    expect(settings.popup_redirect_uri).toBe("https://admin.example.com/auth/popup-callback");
+    expect(settings.post_logout_redirect_uri).toBe("https://admin.example.com/");
+  });
+
+  it("falls back to the page's origin without configured redirect URIs", () => {
+    const config = parseConfig({
+      apiUrl: "https://api.example.com",
+      auth: { mode: "cognito", authority: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x", clientId: "ui", scopes: "s" },
+    });
+    const settings = cognitoSettings(config, "https://admin.example.com");
+    expect(settings.redirect_uri).toBe("https://admin.example.com/auth/callback");
+    expect(settings.popup_redirect_uri).toBe("https://admin.example.com/auth/popup-callback");
+    expect(settings.post_logout_redirect_uri).toBe("https://admin.example.com/");
   });
 });

@@ -1,4 +1,6 @@
 import { act, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { Link } from "react-router-dom";
 import { SystemDetailPage } from "./SystemDetailPage";
 import { nextDelay } from "./useLiveFollow";
 import { FakeApi, json, renderPage, system } from "../test/harness";
@@ -50,3 +52,29 @@ describe("live follow of a system", () => {
     }
   });
 });
+
+describe("moving from one system's page to another's", () => {
+  it("shows the next system afresh and moves the focus to its heading", async () => {
+    const first = system({ system_name: "first-system" });
+    const second = system({ system_name: "second-system" });
+    let answerSecond: (response: Response) => void = () => {};
+    const api = new FakeApi()
+      .on("GET", new RegExp(`/admin/systems/${first.system_id}$`), () => json(200, first))
+      .on("GET", new RegExp(`/admin/systems/${second.system_id}$`), () => new Promise<Response>((ok) => (answerSecond = ok)))
+      .on("GET", /\/events$/, () => json(200, { system_id: first.system_id, events: [] }));
+    renderPage(<SystemDetailPage />, { api, path: `/systems/${first.system_id}`, route: "/systems/:systemId" }, <Link to={`/systems/${second.system_id}`}>next</Link>);
+    const heading = await screen.findByRole("heading", { level: 1, name: "first-system" }, { timeout: 5000 });
+    expect(heading).toHaveFocus();
+
+    await userEvent.click(screen.getByRole("link", { name: "next" }));
+
+    // While the second record loads, nothing of the first one is left on the page.
+    const loading = await screen.findByRole("heading", { level: 1, name: "System" }, { timeout: 5000 });
+    expect(loading).toHaveFocus();
+    expect(screen.queryByText("first-system")).not.toBeInTheDocument();
+    await act(async () => answerSecond(json(200, second)));
+    const next = await screen.findByRole("heading", { level: 1, name: "second-system" }, { timeout: 5000 });
+    expect(next).toHaveFocus();
+  });
+});
+

@@ -16,6 +16,13 @@ import { DeleteDialog } from "./DeleteDialog";
  */
 export function SystemDetailPage({ timing = FOLLOW_TIMING }: { timing?: FollowTiming }) {
   const { systemId = "" } = useParams();
+  // The router keeps the element when only the id changes (one system's page to another's): a
+  // key of its own gives the next system a fresh page, no stale record, and the focus on its
+  // heading, as after any other navigation.
+  return <SystemDetail key={systemId} systemId={systemId} timing={timing} />;
+}
+
+function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTiming }) {
   const { api } = useApp();
   const [system, setSystem] = useState<SystemRecord | null>(null);
   const [events, setEvents] = useState<TimelineEntry[]>([]);

@@ -47,10 +47,12 @@ module "platform" {
   disposable               = true
   log_retention_days       = 14
 
-  cognito_domain_prefix  = var.cognito_domain_prefix
-  admin_ui_callback_urls = ["${var.admin_ui_url}/callback", "http://localhost:5173/callback"]
-  admin_ui_logout_urls   = [var.admin_ui_url, "http://localhost:5173"]
-  cors_allowed_origins   = [var.admin_ui_url, "http://localhost:5173"]
+  cognito_domain_prefix = var.cognito_domain_prefix
+
+  # The console's CloudFront origin, and in dev also Vite's (npm run dev against this API).
+  admin_ui_callback_urls = concat(module.admin_ui.callback_urls, ["http://localhost:5173/auth/callback", "http://localhost:5173/auth/popup-callback"])
+  admin_ui_logout_urls   = concat(module.admin_ui.logout_urls, ["http://localhost:5173/"])
+  cors_allowed_origins   = [module.admin_ui.url, "http://localhost:5173"]
 
   api_throttling_rate_limit  = 10
   api_throttling_burst_limit = 20
@@ -59,4 +61,22 @@ module "platform" {
   dms_source        = var.dms_source
   dms_source_cidr   = var.dms_source_cidr
   dms_source_schema = var.dms_source_schema
+}
+
+# The admin console: S3 + CloudFront on admin_ui_url, its config.json from the platform's outputs.
+module "admin_ui" {
+  source = "../../modules/admin-ui"
+
+  prefix          = var.prefix
+  url             = var.admin_ui_url
+  certificate_arn = var.admin_ui_certificate_arn
+  route53_zone_id = var.admin_ui_route53_zone_id
+  force_destroy   = true
+
+  api_url               = module.platform.api_endpoint
+  resource_prefix       = var.prefix
+  cognito_issuer        = module.platform.issuer_uri
+  cognito_hosted_ui_url = module.platform.hosted_ui_url
+  cognito_client_id     = module.platform.admin_ui_client_id
+  scopes                = [module.platform.read_scope, module.platform.write_scope]
 }

@@ -82,3 +82,23 @@ output "exported_metrics" {
   description = "Prometheus metrics each service publishes to CloudWatch, by service."
   value       = module.platform.exported_metrics
 }
+
+output "admin_ui_url" {
+  description = "Where admins open the console."
+  value       = module.admin_ui.url
+}
+
+output "admin_ui_bucket" {
+  description = "Bucket the console's build is uploaded to (admin-ui/scripts/publish.sh)."
+  value       = module.admin_ui.bucket_name
+}
+
+output "admin_ui_distribution_id" {
+  description = "CloudFront distribution of the console (publish.sh invalidates it)."
+  value       = module.admin_ui.distribution_id
+}
+
+output "admin_ui_distribution_domain_name" {
+  description = "CloudFront's host name: the target of admin_ui_url's DNS record."
+  value       = module.admin_ui.distribution_domain_name
+}

@@ -45,10 +45,12 @@ module "platform" {
   disposable               = false
   log_retention_days       = 90
 
-  cognito_domain_prefix  = var.cognito_domain_prefix
-  admin_ui_callback_urls = ["${var.admin_ui_url}/callback"]
-  admin_ui_logout_urls   = [var.admin_ui_url]
-  cors_allowed_origins   = [var.admin_ui_url]
+  cognito_domain_prefix = var.cognito_domain_prefix
+
+  # The console's CloudFront origin only.
+  admin_ui_callback_urls = module.admin_ui.callback_urls
+  admin_ui_logout_urls   = module.admin_ui.logout_urls
+  cors_allowed_origins   = [module.admin_ui.url]
 
   api_throttling_rate_limit  = 50
   api_throttling_burst_limit = 100
@@ -57,4 +59,22 @@ module "platform" {
   dms_source        = var.dms_source
   dms_source_cidr   = var.dms_source_cidr
   dms_source_schema = var.dms_source_schema
+}
+
+# The admin console: S3 + CloudFront on admin_ui_url, its config.json from the platform's outputs.
+module "admin_ui" {
+  source = "../../modules/admin-ui"
+
+  prefix          = var.prefix
+  url             = var.admin_ui_url
+  certificate_arn = var.admin_ui_certificate_arn
+  route53_zone_id = var.admin_ui_route53_zone_id
+  force_destroy   = false
+
+  api_url               = module.platform.api_endpoint
+  resource_prefix       = var.prefix
+  cognito_issuer        = module.platform.issuer_uri
+  cognito_hosted_ui_url = module.platform.hosted_ui_url
+  cognito_client_id     = module.platform.admin_ui_client_id
+  scopes                = [module.platform.read_scope, module.platform.write_scope]
 }

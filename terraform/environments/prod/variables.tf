@@ -20,7 +20,18 @@ variable "cognito_domain_prefix" {
 
 variable "admin_ui_url" {
   type        = string
-  description = "Origin of the admin UI (CORS, sign-in callback and sign-out URL)."
+  description = "Origin of the admin console, https://<host> (CloudFront's alternate domain name; CORS origin, sign-in callback and sign-out URL)."
+}
+
+variable "admin_ui_certificate_arn" {
+  type        = string
+  description = "ACM certificate in us-east-1 for the host of admin_ui_url (CloudFront reads certificates only there)."
+}
+
+variable "admin_ui_route53_zone_id" {
+  type        = string
+  description = "Route 53 zone of admin_ui_url's host for its alias records; null to point a CNAME at the admin_ui_distribution_domain_name output yourself."
+  default     = null
 }
 
 variable "alarm_email" {

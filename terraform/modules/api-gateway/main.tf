@@ -7,8 +7,9 @@
 data "aws_region" "current" {}
 
 locals {
-  read_scope  = "${var.resource_server_identifier}/systems.read"
-  write_scope = "${var.resource_server_identifier}/systems.write"
+  hosted_ui_url = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${data.aws_region.current.name}.amazoncognito.com"
+  read_scope    = "${var.resource_server_identifier}/systems.read"
+  write_scope   = "${var.resource_server_identifier}/systems.write"
   # As platform-api decides: every GET needs the read scope, POST and DELETE the write scope
   # (a token with only the write scope cannot read).
   routes = {

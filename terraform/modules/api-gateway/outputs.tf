@@ -23,9 +23,14 @@ output "jwk_set_uri" {
   value       = "https://${aws_cognito_user_pool.this.endpoint}/.well-known/jwks.json"
 }
 
+output "hosted_ui_url" {
+  description = "Base URL of the hosted UI (authorize, token and logout endpoints)."
+  value       = local.hosted_ui_url
+}
+
 output "token_endpoint" {
   description = "OAuth2 token endpoint (client credentials for machines)."
-  value       = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${data.aws_region.current.name}.amazoncognito.com/oauth2/token"
+  value       = "${local.hosted_ui_url}/oauth2/token"
 }
 
 output "admin_ui_client_id" {

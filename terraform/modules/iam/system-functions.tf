@@ -4,16 +4,7 @@
 # the platform HTTP API, their dashboards and alarms (issue 15). Only names under the prefix.
 # ---------------------------------------------------------------------------------------------
 
-data "aws_iam_policy_document" "lambda_assume" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["lambda.amazonaws.com"]
-    }
-  }
-}
-
+# The Lambda trust policy (lambda_assume) is the one main.tf declares for the test-traffic hook.
 resource "aws_iam_role" "system_function" {
   name               = "${var.prefix}-system-function"
   assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
@@ -30,7 +21,7 @@ data "aws_iam_policy_document" "system_function" {
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["arn:aws:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/${var.prefix}-*-handler:*"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/${var.prefix}-*-handler:*"]
   }
 
   statement {
@@ -61,7 +52,7 @@ data "aws_iam_policy_document" "worker_system_runtime" {
       "lambda:AddPermission", "lambda:RemovePermission", "lambda:GetPolicy",
       "lambda:TagResource", "lambda:ListTags",
     ]
-    resources = ["arn:aws:lambda:${local.region}:${local.account_id}:function:${var.prefix}-*-handler"]
+    resources = ["arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.prefix}-*-handler"]
   }
 
   statement {
@@ -77,7 +68,7 @@ data "aws_iam_policy_document" "worker_system_runtime" {
       "logs:PutRetentionPolicy", "logs:AssociateKmsKey", "logs:TagResource",
       "logs:ListTagsForResource",
     ]
-    resources = ["arn:aws:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/${var.prefix}-*"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:/aws/lambda/${var.prefix}-*"]
   }
 
   statement {
@@ -89,7 +80,7 @@ data "aws_iam_policy_document" "worker_system_runtime" {
   statement {
     sid       = "ManageSystemRoutes"
     actions   = ["apigateway:GET", "apigateway:POST", "apigateway:PATCH", "apigateway:DELETE"]
-    resources = ["arn:aws:apigateway:${local.region}::/apis/*/routes*", "arn:aws:apigateway:${local.region}::/apis/*/integrations*"]
+    resources = ["arn:${local.partition}:apigateway:${local.region}::/apis/*/routes*", "arn:${local.partition}:apigateway:${local.region}::/apis/*/integrations*"]
   }
 
   statement {
@@ -100,8 +91,8 @@ data "aws_iam_policy_document" "worker_system_runtime" {
       "cloudwatch:ListTagsForResource",
     ]
     resources = [
-      "arn:aws:cloudwatch::${local.account_id}:dashboard/${var.prefix}-*",
-      "arn:aws:cloudwatch:${local.region}:${local.account_id}:alarm:${var.prefix}-*",
+      "arn:${local.partition}:cloudwatch::${local.account_id}:dashboard/${var.prefix}-*",
+      "arn:${local.partition}:cloudwatch:${local.region}:${local.account_id}:alarm:${var.prefix}-*",
     ]
   }
 

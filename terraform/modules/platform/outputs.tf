@@ -3,6 +3,16 @@ output "api_endpoint" {
   value       = module.api_gateway.api_endpoint
 }
 
+output "issuer_uri" {
+  description = "Issuer of the user pool's tokens (the admin console's OIDC authority)."
+  value       = module.api_gateway.issuer_uri
+}
+
+output "hosted_ui_url" {
+  description = "Base URL of the Cognito hosted UI (token and logout endpoints)."
+  value       = module.api_gateway.hosted_ui_url
+}
+
 output "token_endpoint" {
   description = "Cognito token endpoint."
   value       = module.api_gateway.token_endpoint

@@ -20,7 +20,8 @@ final class PlatformApi {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Set<String> FAILED = Set.of("provisioning_failed", "deprovisioning_failed");
+  private static final Set<String> FAILED =
+      Set.of("provisioning_failed", "update_failed", "deprovisioning_failed");
 
   private final RunningPlatform platform;
 
@@ -53,6 +54,24 @@ final class PlatformApi {
     HttpResponse<String> response = call("POST", "/admin/systems", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return JSON.readTree(response.body()).get("system_id").asString();
+  }
+
+  /**
+   * A day-2 change: the merge patch made from the record's current version (its ETag). Answers the
+   * response, 202 when accepted.
+   */
+  HttpResponse<String> change(String id, String mergePatch)
+      throws IOException, InterruptedException {
+    String etag =
+        call("GET", "/admin/systems/" + id, null).headers().firstValue("ETag").orElseThrow();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/admin/systems/" + id))
+            .header("Authorization", "Bearer " + platform.tokens.accessToken("e2e-admin"))
+            .header("Content-Type", "application/merge-patch+json")
+            .header("If-Match", etag)
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(mergePatch))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** Waits until the system has {@code status}; a failed state on the way fails unless awaited. */

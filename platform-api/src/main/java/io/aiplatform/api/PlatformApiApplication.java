@@ -1,8 +1,10 @@
 package io.aiplatform.api;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -12,6 +14,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableAsync
 @EnableScheduling
 public class PlatformApiApplication {
+
+  /** The one source of time of the API: its records, its audit log, its token cache. */
+  @Bean
+  Clock clock() {
+    return new MicrosecondClock();
+  }
 
   public static void main(String[] args) {
     SpringApplication.run(PlatformApiApplication.class, args);

@@ -16,7 +16,8 @@ import java.util.UUID;
  * Plans of the roots against the AWS emulator ({@code PLATFORM_TEST_AWS_ENDPOINT}), made once per
  * JVM. Every AWS call of the provider goes to the emulator ({@code AWS_ENDPOINT_URL}) with fake
  * credentials. For the dev root, the Cognito clients are applied first (a targeted apply into a
- * throwaway state), so that the plan knows the client ids the API task must be given.
+ * throwaway state), so that the plan knows the client ids the API task must be given, and so is the
+ * HTTP API, so that it knows the API's URL the admin console's CSP and config.json name.
  */
 final class EmulatorPlans {
 
@@ -35,6 +36,7 @@ final class EmulatorPlans {
           prefix                = "%s"
           cognito_domain_prefix = "%s-platform"
           admin_ui_url          = "https://admin.dev.example.com"
+          admin_ui_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/0e4d7c1a-5b2f-4a8e-9c3d-2f6b8a1e7d90"
           image_tags            = { "platform-api" = "0.1.0", "provisioner-worker" = "0.1.0", "enrichment-consumer" = "0.1.0" }
           dms_source = {
             engine        = "postgres"
@@ -50,7 +52,8 @@ final class EmulatorPlans {
               vars,
               List.of(
                   "module.platform.module.api_gateway.aws_cognito_user_pool_client.admin_ui",
-                  "module.platform.module.api_gateway.aws_cognito_user_pool_client.machine"));
+                  "module.platform.module.api_gateway.aws_cognito_user_pool_client.machine",
+                  "module.platform.module.api_gateway.aws_apigatewayv2_api.this"));
     }
     return dev;
   }

@@ -114,7 +114,12 @@ final class PlanJson {
         module = module.path("module_calls").path(call).path("module");
       }
     }
-    String address = resource.type() + "." + resource.name();
+    String local =
+        resource.module().isEmpty()
+            ? resource.address()
+            : resource.address().substring(resource.module().length() + 1);
+    String address =
+        (local.startsWith("data.") ? "data." : "") + resource.type() + "." + resource.name();
     for (JsonNode candidate : module.path("resources")) {
       if (candidate.path("address").asString().equals(address)) {
         return candidate;

@@ -1,9 +1,9 @@
 package io.aiplatform.api.audit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.aiplatform.api.FieldViolation;
 import io.aiplatform.api.Storable;
 import io.aiplatform.api.web.ApiProblem;
-import io.aiplatform.api.web.FieldViolation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,10 +38,12 @@ public class AuditFilter extends OncePerRequestFilter {
 
   private final AuditTrail trail;
   private final ProblemResponses problems;
+  private final Clock clock;
 
-  AuditFilter(AuditTrail trail, ProblemResponses problems) {
+  AuditFilter(AuditTrail trail, ProblemResponses problems, Clock clock) {
     this.trail = trail;
     this.problems = problems;
+    this.clock = clock;
   }
 
   @Override
@@ -86,6 +89,7 @@ public class AuditFilter extends OncePerRequestFilter {
     trail.record(
         AuditedRequest.entry(
             request,
+            clock.instant(),
             status,
             AuditedRequest.systemId(request.getRequestURI(), response.getHeader("Location"))),
         unavailable);

@@ -1,6 +1,7 @@
 package io.aiplatform.api.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,10 +21,12 @@ public class AuditedChanges {
 
   private final AuditLog auditLog;
   private final TransactionTemplate transactions;
+  private final Clock clock;
 
-  AuditedChanges(AuditLog auditLog, TransactionTemplate transactions) {
+  AuditedChanges(AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
     this.auditLog = auditLog;
     this.transactions = transactions;
+    this.clock = clock;
   }
 
   /**
@@ -42,7 +45,8 @@ public class AuditedChanges {
             tx -> {
               T changed = change.get();
               auditLog.append(
-                  AuditedRequest.entry(request, status.value(), systemId.apply(changed)));
+                  AuditedRequest.entry(
+                      request, clock.instant(), status.value(), systemId.apply(changed)));
               return changed;
             });
     request.setAttribute(AuditFilter.AUDITED, Boolean.TRUE);

@@ -20,8 +20,9 @@ final class AuditedRequest {
   private AuditedRequest() {}
 
   /** The record of a request that ended with the given status. */
-  static AuditEntry entry(HttpServletRequest request, int status, UUID systemId) {
+  static AuditEntry entry(HttpServletRequest request, Instant at, int status, UUID systemId) {
     return entry(
+        at,
         request.getMethod(),
         request.getRequestURI(),
         (String) request.getAttribute(AuditFilter.SUBJECT),
@@ -33,6 +34,7 @@ final class AuditedRequest {
   }
 
   static AuditEntry entry(
+      Instant at,
       String method,
       String path,
       String subject,
@@ -43,7 +45,7 @@ final class AuditedRequest {
       String sourceAddress) {
     return new AuditEntry(
         null,
-        Instant.now(),
+        at,
         Storable.escape(subject),
         Storable.escape(clientId),
         Storable.escape(method == null ? "(none)" : method),

@@ -1,6 +1,7 @@
 package io.aiplatform.api.audit;
 
 import io.aiplatform.api.web.UnroutedRequests;
+import java.time.Clock;
 import org.apache.catalina.connector.Request;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class UnroutedAudit implements UnroutedRequests {
 
   private final AuditTrail trail;
+  private final Clock clock;
 
-  UnroutedAudit(AuditTrail trail) {
+  UnroutedAudit(AuditTrail trail, Clock clock) {
     this.trail = trail;
+    this.clock = clock;
   }
 
   @Override
@@ -26,6 +29,7 @@ class UnroutedAudit implements UnroutedRequests {
     }
     trail.recordUnadmitted(
         AuditedRequest.entry(
+            clock.instant(),
             request.getMethod(),
             path,
             null,

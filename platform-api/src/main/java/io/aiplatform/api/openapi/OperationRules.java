@@ -35,10 +35,15 @@ final class OperationRules {
           Map.entry(403, "The token lacks the scope"),
           Map.entry(404, "No such system"),
           Map.entry(406, "The response cannot be given in an accepted media type"),
-          Map.entry(409, "A taken name (`duplicate-name`) or a state that forbids it"),
+          Map.entry(
+              409,
+              "A taken name (`duplicate-name`), a route another system owns (`route-taken`) or a"
+                  + " state that forbids it (`invalid-state`)"),
+          Map.entry(412, "If-Match names an older version of the record (`precondition-failed`)"),
           Map.entry(413, "Body over PLATFORM_API_MAX_REQUEST_BODY"),
-          Map.entry(415, "Body is not application/json"),
+          Map.entry(415, "Body is not application/json (for PATCH: application/merge-patch+json)"),
           Map.entry(422, "Idempotency-Key reused with another body"),
+          Map.entry(428, "No If-Match (`precondition-required`)"),
           Map.entry(500, "Our fault; details only in the log"),
           Map.entry(503, "No database connection in time; retry after Retry-After seconds"));
 
@@ -86,7 +91,7 @@ final class OperationRules {
     var security = properties.security();
     Map<String, String> scopes = new LinkedHashMap<>();
     scopes.put(security.readScope(), "every GET under /admin");
-    scopes.put(security.writeScope(), "POST and DELETE under /admin");
+    scopes.put(security.writeScope(), "POST, PATCH and DELETE under /admin");
     SecurityScheme bearer = openApi.getComponents().getSecuritySchemes().get("bearer");
     bearer.description(
         "An OAuth2 access token (JWT, RS256) issued by "
@@ -98,7 +103,7 @@ final class OperationRules {
     openApi.setSecurity(null);
   }
 
-  private static void document(
+  static void document(
       Operation operation, String id, String scope, int success, Integer... refusals) {
     operation.setOperationId(id);
     operation.setSecurity(List.of(new SecurityRequirement().addList("bearer", scope)));
@@ -168,7 +173,7 @@ final class OperationRules {
     }
   }
 
-  private static Header header(String description, boolean required) {
+  static Header header(String description, boolean required) {
     return new Header()
         .description(description)
         .required(required)

@@ -120,8 +120,17 @@ final class SchemaRules {
         "glue_database",
         "glue_crawler",
         "dms_task",
-        "eventbridge_rules");
-    nullable(infrastructure, "glue_database", "glue_crawler", "dms_task");
+        "eventbridge_rules",
+        "lambda_function",
+        "api_routes",
+        "dashboard");
+    nullable(
+        infrastructure,
+        "glue_database",
+        "glue_crawler",
+        "dms_task",
+        "lambda_function",
+        "dashboard");
     Schema buckets = component(openApi, "Buckets");
     closed(buckets, "raw", "curated", "prod");
     nullable(buckets, "raw", "curated", "prod");

@@ -1,12 +1,9 @@
 package io.aiplatform.api.registration;
 
 import io.aiplatform.api.Storable;
-import io.aiplatform.api.web.ApiProblem;
-import io.aiplatform.api.web.FieldViolation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -36,7 +33,7 @@ record PageCursor(Instant createdAt, UUID systemId) {
     }
     // A time outside the stored range cannot be one of ours (and PostgreSQL would refuse it).
     if (decoded == null || Storable.instantProblem(decoded.createdAt()).isPresent()) {
-      throw ApiProblem.validation(List.of(new FieldViolation("cursor", "is not a valid cursor")));
+      throw new Refusals.InvalidRequest("cursor", "is not a valid cursor");
     }
     return decoded;
   }

@@ -1,8 +1,8 @@
 package io.aiplatform.api.registration;
 
 import io.aiplatform.api.ApiProperties;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,18 +23,24 @@ class PendingWatchdog {
   private static final int BATCH = 100;
 
   private final Systems systems;
-  private final Timeline timeline;
+  private final Lifecycle lifecycle;
+  private final SystemStore store;
   private final TransactionTemplate transactions;
+  private final Clock clock;
   private final Duration timeout;
 
   PendingWatchdog(
       Systems systems,
-      Timeline timeline,
+      Lifecycle lifecycle,
+      SystemStore store,
       TransactionTemplate transactions,
+      Clock clock,
       ApiProperties properties) {
     this.systems = systems;
-    this.timeline = timeline;
+    this.lifecycle = lifecycle;
+    this.store = store;
     this.transactions = transactions;
+    this.clock = clock;
     this.timeout = properties.pendingTimeout();
   }
 
@@ -42,33 +48,21 @@ class PendingWatchdog {
       fixedDelayString = "${platform.api.pending-check-interval:1m}",
       initialDelayString = "${platform.api.pending-check-interval:1m}")
   void failOverdue() {
-    Instant cutoff = Instant.now().minus(timeout);
-    List<SystemRow> overdue = systems.pendingSince(cutoff, BATCH);
+    List<SystemRow> overdue = systems.pendingSince(clock.instant().minus(timeout), BATCH);
     overdue.forEach(row -> transactions.executeWithoutResult(tx -> fail(row)));
   }
 
   private void fail(SystemRow row) {
-    String reason =
-        "No result for the "
-            + row.currentJobKind().name().toLowerCase()
-            + " job within "
-            + timeout
-            + "; marked failed so that it can be retried";
-    Instant now = SystemRegistrations.now();
-    SystemRow failed =
-        row.finish(
-            Status.outcome(row.currentJobKind(), false),
-            row.infrastructure(),
-            row.resources(),
-            reason,
-            now);
-    if (systems.update(failed)) {
-      timeline.append(
-          row.systemId(),
-          row.generation(),
-          row.currentJobId(),
-          TimelineEntry.of(row.currentJobKind().name().toLowerCase(), "failed", reason, now));
-      log.warn("System {} timed out waiting for job {}", row.systemId(), row.currentJobId());
-    }
+    lifecycle
+        .timedOut(row, timeout)
+        .ifPresent(
+            transition -> {
+              try {
+                store.save(transition);
+                log.warn("System {} timed out waiting for job {}", row.systemId(), row.job().id());
+              } catch (Refusals.ConcurrentChange e) {
+                log.info("System {} changed meanwhile; left to its new state", row.systemId());
+              }
+            });
   }
 }

@@ -1,8 +1,8 @@
 package io.aiplatform.api.registration;
 
 import io.aiplatform.api.ApiProperties;
+import io.aiplatform.api.FieldViolation;
 import io.aiplatform.api.Storable;
-import io.aiplatform.api.web.FieldViolation;
 import io.aiplatform.contracts.ResourceNames;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,6 +36,14 @@ class RegistrationRules {
 
   RegistrationRules(ApiProperties properties) {
     this.properties = properties;
+  }
+
+  /** Refuses the request, naming every bad field, unless it is valid. */
+  void validate(RegistrationRequest request) {
+    List<FieldViolation> violations = check(request);
+    if (!violations.isEmpty()) {
+      throw new Refusals.InvalidRequest(violations);
+    }
   }
 
   /** Every problem with the request; empty when it is valid. */
@@ -146,6 +154,7 @@ class RegistrationRules {
       violations.add(new FieldViolation("endpoints", "must have at most " + MAX_ITEMS + " items"));
       return;
     }
+    Set<String> routes = new HashSet<>();
     for (int i = 0; i < endpoints.size(); i++) {
       RegistrationRequest.EndpointBody endpoint = endpoints.get(i);
       String field = "endpoints[" + i + "]";
@@ -160,6 +169,12 @@ class RegistrationRules {
       }
       if (endpoint.method() == null || !METHODS.contains(endpoint.method())) {
         violations.add(new FieldViolation(field + ".method", "must be one of " + sorted(METHODS)));
+      } else if (endpoint.path() != null
+          && !routes.add(endpoint.method() + " " + endpoint.path())) {
+        // One route of the platform API per METHOD path; ANY is a route of its own.
+        violations.add(
+            new FieldViolation(
+                field, "is listed twice: " + endpoint.method() + " " + endpoint.path()));
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.aiplatform.api.registration;
 
 import io.aiplatform.contracts.Infrastructure;
+import io.aiplatform.contracts.ProvisioningJob;
 import io.aiplatform.contracts.ProvisioningJob.Kind;
 import io.aiplatform.contracts.ResourceResult;
 import io.aiplatform.contracts.SystemSpec;
@@ -8,71 +9,113 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One row of {@code systems}: a registered system and the job it is waiting for. */
+/**
+ * One row of {@code systems}: a registered system, the job it waits for or last ran, and what that
+ * job left. Only {@link Lifecycle} makes new ones.
+ *
+ * @param systemId the system's id
+ * @param spec the configuration that runs (or ran last): what the record shows, but while updating
+ * @param change the configuration a change asks for, while {@code updating} and after it failed
+ *     ({@code update_failed}, for a retry); else {@code null}
+ * @param status the state
+ * @param job the current (or last) job
+ * @param provisioned what the last finished job left
+ * @param stamp version, creator and times
+ */
 record SystemRow(
     UUID systemId,
     SystemSpec spec,
+    SystemSpec change,
     Status status,
-    long generation,
-    long version,
-    UUID currentJobId,
-    Kind currentJobKind,
-    boolean deleteData,
-    Infrastructure infrastructure,
-    List<ResourceResult> resources,
-    String errorMessage,
-    String createdBy,
-    Instant createdAt,
-    Instant updatedAt) {
+    Job job,
+    Provisioned provisioned,
+    Stamp stamp) {
 
-  /** The same system, now waiting for a new job of the given kind. */
-  SystemRow startJob(Kind kind, UUID jobId, boolean deleteData, Instant now) {
+  /**
+   * A job of the system.
+   *
+   * @param id its id
+   * @param kind what it does
+   * @param generation increases with every job; results of older generations are stale
+   * @param deleteData for a deprovisioning: whether the data buckets go too
+   */
+  record Job(UUID id, Kind kind, long generation, boolean deleteData) {}
+
+  /**
+   * What the last finished job left.
+   *
+   * @param infrastructure the resources in the registry's shape, {@code null} before any
+   * @param resources what the job did to each resource
+   * @param errorMessage why it failed, {@code null} unless the system is in a failed state
+   */
+  record Provisioned(
+      Infrastructure infrastructure, List<ResourceResult> resources, String errorMessage) {
+
+    static final Provisioned NOTHING = new Provisioned(null, List.of(), null);
+
+    Provisioned {
+      resources = resources == null ? List.of() : List.copyOf(resources);
+    }
+  }
+
+  /**
+   * Bookkeeping.
+   *
+   * @param version optimistic lock: every update names the version it read, and the ETag is it
+   * @param createdBy the subject that registered the system
+   * @param createdAt when it was registered
+   * @param updatedAt when the row last changed
+   */
+  record Stamp(long version, String createdBy, Instant createdAt, Instant updatedAt) {
+
+    Stamp touched(Instant now) {
+      return new Stamp(version, createdBy, createdAt, now);
+    }
+  }
+
+  /** The configuration the record shows: the one asked for while updating, else the running one. */
+  SystemSpec shown() {
+    return status == Status.UPDATING ? change : spec;
+  }
+
+  /** The record's entity tag; changes with every write of the row. */
+  String etag() {
+    return "\"" + stamp.version() + "\"";
+  }
+
+  /** Whether the system still waits for exactly this job. */
+  boolean awaits(UUID jobId, long generation, Kind kind) {
+    return job.id().equals(jobId)
+        && job.generation() == generation
+        && job.kind() == kind
+        && Lifecycle.isPending(status);
+  }
+
+  /** The message of the current job, as asked for by {@code subject}. */
+  ProvisioningJob jobMessage(String subject) {
+    boolean update = job.kind() == Kind.UPDATE;
+    return new ProvisioningJob(
+        ProvisioningJob.SCHEMA_VERSION,
+        job.id(),
+        systemId,
+        job.kind(),
+        job.generation(),
+        update ? change : spec,
+        job.deleteData(),
+        subject,
+        stamp.updatedAt(),
+        update ? spec : null);
+  }
+
+  /** As saved: one version later. */
+  SystemRow saved() {
     return new SystemRow(
         systemId,
         spec,
-        Status.pending(kind),
-        generation + 1,
-        version,
-        jobId,
-        kind,
-        deleteData,
-        infrastructure,
-        resources,
-        null,
-        createdBy,
-        createdAt,
-        now);
-  }
-
-  /** The same system after its current job ended. */
-  SystemRow finish(
-      Status next,
-      Infrastructure infrastructure,
-      List<ResourceResult> resources,
-      String errorMessage,
-      Instant now) {
-    return new SystemRow(
-        systemId,
-        spec,
-        next,
-        generation,
-        version,
-        currentJobId,
-        currentJobKind,
-        deleteData,
-        infrastructure,
-        resources,
-        errorMessage,
-        createdBy,
-        createdAt,
-        now);
-  }
-
-  /** Whether this system is still waiting for the given job of the given generation. */
-  boolean awaits(UUID jobId, long jobGeneration, Kind kind) {
-    return currentJobId.equals(jobId)
-        && generation == jobGeneration
-        && currentJobKind == kind
-        && status == Status.pending(kind);
+        change,
+        status,
+        job,
+        provisioned,
+        new Stamp(stamp.version() + 1, stamp.createdBy(), stamp.createdAt(), stamp.updatedAt()));
   }
 }

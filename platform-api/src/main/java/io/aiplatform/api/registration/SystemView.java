@@ -29,7 +29,7 @@ record SystemView(
     @JsonProperty("error_message") @JsonInclude(JsonInclude.Include.NON_NULL) String errorMessage) {
 
   static SystemView of(SystemRow row) {
-    SystemSpec spec = row.spec();
+    SystemSpec spec = row.shown();
     return new SystemView(
         row.systemId(),
         spec.systemName(),
@@ -45,25 +45,32 @@ record SystemView(
                 spec.lambdaConfig().timeout(),
                 spec.lambdaConfig().runtime()),
         row.status(),
-        row.generation(),
-        row.createdAt(),
-        row.updatedAt(),
-        InfrastructureView.of(row.infrastructure()),
-        row.resources().stream().map(ResourceView::of).toList(),
-        row.errorMessage());
+        row.job().generation(),
+        row.stamp().createdAt(),
+        row.stamp().updatedAt(),
+        InfrastructureView.of(row.provisioned().infrastructure()),
+        row.provisioned().resources().stream().map(ResourceView::of).toList(),
+        row.provisioned().errorMessage());
   }
 
-  /** Seed 000's "infrastructure" object. */
+  /**
+   * Seed 000's "infrastructure" object, plus the system's runtime: its Lambda function, its routes
+   * on the platform HTTP API ({@code METHOD path}) and its CloudWatch dashboard.
+   */
   record InfrastructureView(
       @JsonProperty("s3_buckets") Buckets s3Buckets,
       @JsonProperty("glue_database") String glueDatabase,
       @JsonProperty("glue_crawler") String glueCrawler,
       @JsonProperty("dms_task") String dmsTask,
-      @JsonProperty("eventbridge_rules") List<String> eventbridgeRules) {
+      @JsonProperty("eventbridge_rules") List<String> eventbridgeRules,
+      @JsonProperty("lambda_function") String lambdaFunction,
+      @JsonProperty("api_routes") List<String> apiRoutes,
+      @JsonProperty("dashboard") String dashboard) {
 
     static InfrastructureView of(Infrastructure infrastructure) {
       if (infrastructure == null) {
-        return new InfrastructureView(new Buckets(null, null, null), null, null, null, List.of());
+        return new InfrastructureView(
+            new Buckets(null, null, null), null, null, null, List.of(), null, List.of(), null);
       }
       Infrastructure.Buckets b = infrastructure.s3Buckets();
       return new InfrastructureView(
@@ -71,7 +78,10 @@ record SystemView(
           infrastructure.glueDatabase(),
           infrastructure.glueCrawler(),
           infrastructure.dmsTask(),
-          infrastructure.eventbridgeRules());
+          infrastructure.eventbridgeRules(),
+          infrastructure.lambdaFunction(),
+          infrastructure.apiRoutes(),
+          infrastructure.dashboard());
     }
   }
 

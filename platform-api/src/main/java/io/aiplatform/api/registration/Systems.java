@@ -1,5 +1,8 @@
 package io.aiplatform.api.registration;
 
+import io.aiplatform.api.registration.SystemRow.Job;
+import io.aiplatform.api.registration.SystemRow.Provisioned;
+import io.aiplatform.api.registration.SystemRow.Stamp;
 import io.aiplatform.contracts.Infrastructure;
 import io.aiplatform.contracts.ProvisioningJob.Kind;
 import io.aiplatform.contracts.ResourceResult;
@@ -17,9 +20,15 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The {@code systems} table. Every update is guarded by the version it read. */
+/**
+ * The {@code systems} table. Every update is guarded by the version it read; a name is unique among
+ * the systems that hold it (all but those deleted with their data), which PostgreSQL enforces.
+ */
 @Repository
 class Systems {
+
+  /** The system that holds a name, and how. */
+  record Holder(UUID systemId, Status status, boolean deleteData) {}
 
   private static final TypeReference<List<ResourceResult>> RESOURCES = new TypeReference<>() {};
 
@@ -31,51 +40,63 @@ class Systems {
     this.json = json;
   }
 
-  /** Inserts a new system; a duplicate name raises {@code DuplicateKeyException}. */
-  void insert(SystemRow row) {
-    jdbc.sql(
-            """
-            INSERT INTO systems (system_id, system_name, spec, status, generation, version,
-                current_job_id, current_job_kind, delete_data, created_by, created_at, updated_at)
-            VALUES (?, ?, ?::jsonb, ?, ?, 0, ?, ?, ?, ?, ?, ?)
-            """)
-        .params(
-            row.systemId(),
-            row.spec().systemName(),
-            json.writeValueAsString(row.spec()),
-            row.status().wire(),
-            row.generation(),
-            row.currentJobId(),
-            row.currentJobKind().name(),
-            row.deleteData(),
-            row.createdBy(),
-            Timestamp.from(row.createdAt()),
-            Timestamp.from(row.updatedAt()))
-        .update();
+  /**
+   * Inserts a new system unless its name is held; answers whether it did. A concurrent insert of
+   * the same name waits for the other transaction, then answers false if that one committed.
+   */
+  boolean insert(SystemRow row) {
+    return jdbc.sql(
+                """
+                INSERT INTO systems (system_id, system_name, spec, change_spec, status, generation,
+                    version, current_job_id, current_job_kind, delete_data, created_by,
+                    created_at, updated_at)
+                VALUES (?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (system_name) WHERE NOT (status = 'deleted' AND delete_data)
+                DO NOTHING
+                """)
+            .params(
+                row.systemId(),
+                row.spec().systemName(),
+                json.writeValueAsString(row.spec()),
+                row.change() == null ? null : json.writeValueAsString(row.change()),
+                row.status().wire(),
+                row.job().generation(),
+                row.stamp().version(),
+                row.job().id(),
+                row.job().kind().name(),
+                row.job().deleteData(),
+                row.stamp().createdBy(),
+                Timestamp.from(row.stamp().createdAt()),
+                Timestamp.from(row.stamp().updatedAt()))
+            .update()
+        == 1;
   }
 
   /** Writes the row if nobody changed it since it was read; false when someone did. */
   boolean update(SystemRow row) {
+    Provisioned p = row.provisioned();
     return jdbc.sql(
                 """
-                UPDATE systems SET status = ?, generation = ?, version = version + 1,
-                    current_job_id = ?, current_job_kind = ?, delete_data = ?,
-                    infrastructure = ?::jsonb, resources = ?::jsonb, error_message = ?,
-                    updated_at = ?
+                UPDATE systems SET spec = ?::jsonb, change_spec = ?::jsonb, status = ?,
+                    generation = ?, version = version + 1, current_job_id = ?,
+                    current_job_kind = ?, delete_data = ?, infrastructure = ?::jsonb,
+                    resources = ?::jsonb, error_message = ?, updated_at = ?
                 WHERE system_id = ? AND version = ?
                 """)
             .params(
+                json.writeValueAsString(row.spec()),
+                row.change() == null ? null : json.writeValueAsString(row.change()),
                 row.status().wire(),
-                row.generation(),
-                row.currentJobId(),
-                row.currentJobKind().name(),
-                row.deleteData(),
-                row.infrastructure() == null ? null : json.writeValueAsString(row.infrastructure()),
-                json.writeValueAsString(row.resources()),
-                row.errorMessage(),
-                Timestamp.from(row.updatedAt()),
+                row.job().generation(),
+                row.job().id(),
+                row.job().kind().name(),
+                row.job().deleteData(),
+                p.infrastructure() == null ? null : json.writeValueAsString(p.infrastructure()),
+                json.writeValueAsString(p.resources()),
+                p.errorMessage(),
+                Timestamp.from(row.stamp().updatedAt()),
                 row.systemId(),
-                row.version())
+                row.stamp().version())
             .update()
         == 1;
   }
@@ -87,15 +108,33 @@ class Systems {
         .optional();
   }
 
+  /** The system holding the name, if one does. */
+  Optional<Holder> holder(String systemName) {
+    return jdbc.sql(
+            """
+            SELECT system_id, status, delete_data FROM systems
+            WHERE system_name = ? AND NOT (status = 'deleted' AND delete_data)
+            """)
+        .param(systemName)
+        .query(
+            (rs, n) ->
+                new Holder(
+                    rs.getObject("system_id", UUID.class),
+                    Status.fromWire(rs.getString("status")).orElseThrow(),
+                    rs.getBoolean("delete_data")))
+        .optional();
+  }
+
   /** Systems waiting for a job result since before the cutoff, oldest first. */
   List<SystemRow> pendingSince(Instant cutoff, int limit) {
     return jdbc.sql(
             """
-            SELECT * FROM systems WHERE status IN (?, ?) AND updated_at < ?
+            SELECT * FROM systems WHERE status IN (?, ?, ?) AND updated_at < ?
             ORDER BY updated_at LIMIT ?
             """)
         .params(
             Status.PENDING_PROVISIONING.wire(),
+            Status.UPDATING.wire(),
             Status.DEPROVISIONING.wire(),
             Timestamp.from(cutoff),
             limit)
@@ -123,20 +162,25 @@ class Systems {
 
   private SystemRow map(ResultSet rs, int row) throws SQLException {
     String infrastructure = rs.getString("infrastructure");
+    String change = rs.getString("change_spec");
     return new SystemRow(
         rs.getObject("system_id", UUID.class),
         json.readValue(rs.getString("spec"), SystemSpec.class),
+        change == null ? null : json.readValue(change, SystemSpec.class),
         Status.fromWire(rs.getString("status")).orElseThrow(),
-        rs.getLong("generation"),
-        rs.getLong("version"),
-        rs.getObject("current_job_id", UUID.class),
-        Kind.valueOf(rs.getString("current_job_kind")),
-        rs.getBoolean("delete_data"),
-        infrastructure == null ? null : json.readValue(infrastructure, Infrastructure.class),
-        json.readValue(rs.getString("resources"), RESOURCES),
-        rs.getString("error_message"),
-        rs.getString("created_by"),
-        rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant());
+        new Job(
+            rs.getObject("current_job_id", UUID.class),
+            Kind.valueOf(rs.getString("current_job_kind")),
+            rs.getLong("generation"),
+            rs.getBoolean("delete_data")),
+        new Provisioned(
+            infrastructure == null ? null : json.readValue(infrastructure, Infrastructure.class),
+            json.readValue(rs.getString("resources"), RESOURCES),
+            rs.getString("error_message")),
+        new Stamp(
+            rs.getLong("version"),
+            rs.getString("created_by"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant()));
   }
 }

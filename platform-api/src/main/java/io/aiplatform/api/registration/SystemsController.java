@@ -2,11 +2,12 @@ package io.aiplatform.api.registration;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.aiplatform.api.audit.AuditedChanges;
-import io.aiplatform.api.web.ApiProblem;
-import io.aiplatform.api.web.FieldViolation;
+import io.aiplatform.api.registration.Refusals.InvalidRequest;
+import io.aiplatform.api.registration.Refusals.VersionRequired;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,14 +15,15 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The registration API under {@code /admin/systems} (SPEC section 3). */
 @RestController
@@ -29,19 +31,23 @@ import org.springframework.web.bind.annotation.RestController;
 class SystemsController {
 
   static final int MAX_LIMIT = 200;
+  static final String MERGE_PATCH = "application/merge-patch+json";
   private static final int MAX_IDEMPOTENCY_KEY = 255;
 
   private final SystemRegistrations registrations;
+  private final SystemChanges changes;
   private final Systems systems;
   private final Timeline timeline;
   private final AuditedChanges audited;
 
   SystemsController(
       SystemRegistrations registrations,
+      SystemChanges changes,
       Systems systems,
       Timeline timeline,
       AuditedChanges audited) {
     this.registrations = registrations;
+    this.changes = changes;
     this.systems = systems;
     this.timeline = timeline;
     this.audited = audited;
@@ -54,8 +60,7 @@ class SystemsController {
       @AuthenticationPrincipal Jwt caller) {
     if (idempotencyKey != null
         && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
-      throw ApiProblem.validation(
-          List.of(new FieldViolation("Idempotency-Key", "must be 1 to 255 characters")));
+      throw new InvalidRequest("Idempotency-Key", "must be 1 to 255 characters");
     }
     var registered =
         audited.commit(
@@ -74,8 +79,7 @@ class SystemsController {
       @RequestParam(name = "limit", defaultValue = "50") int limit,
       @RequestParam(name = "cursor", required = false) String cursor) {
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw ApiProblem.validation(
-          List.of(new FieldViolation("limit", "must be between 1 and " + MAX_LIMIT)));
+      throw new InvalidRequest("limit", "must be between 1 and " + MAX_LIMIT);
     }
     Status filter = status == null ? null : parseStatus(status);
     PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
@@ -85,37 +89,41 @@ class SystemsController {
     String next = null;
     if (more) {
       SystemRow last = page.get(page.size() - 1);
-      next = new PageCursor(last.createdAt(), last.systemId()).encode();
+      next = new PageCursor(last.stamp().createdAt(), last.systemId()).encode();
     }
     return new SystemPage(page.stream().map(SystemView::of).toList(), next);
   }
 
   @GetMapping("/{system_id}")
-  SystemView get(@PathVariable("system_id") UUID systemId) {
-    return SystemView.of(registrations.find(systemId));
+  ResponseEntity<SystemView> get(@PathVariable("system_id") UUID systemId) {
+    return record(HttpStatus.OK, registrations.find(systemId));
+  }
+
+  /** A day-2 change: a JSON merge patch of the record, made from the version If-Match names. */
+  @PatchMapping(path = "/{system_id}", consumes = MERGE_PATCH)
+  ResponseEntity<SystemView> change(
+      @PathVariable("system_id") UUID systemId,
+      @RequestBody JsonNode patch,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @AuthenticationPrincipal Jwt caller) {
+    if (ifMatch == null) {
+      throw new VersionRequired();
+    }
+    return accepted(() -> changes.change(systemId, patch, ifMatch, caller.getSubject()));
   }
 
   @DeleteMapping("/{system_id}")
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  SystemView delete(
+  ResponseEntity<SystemView> delete(
       @PathVariable("system_id") UUID systemId,
       @RequestParam(name = "delete_data", defaultValue = "false") boolean deleteData,
       @AuthenticationPrincipal Jwt caller) {
-    return SystemView.of(
-        audited.commit(
-            HttpStatus.ACCEPTED,
-            SystemRow::systemId,
-            () -> registrations.deprovision(systemId, deleteData, caller.getSubject())));
+    return accepted(() -> registrations.deprovision(systemId, deleteData, caller.getSubject()));
   }
 
   @PostMapping("/{system_id}/retry")
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  SystemView retry(@PathVariable("system_id") UUID systemId, @AuthenticationPrincipal Jwt caller) {
-    return SystemView.of(
-        audited.commit(
-            HttpStatus.ACCEPTED,
-            SystemRow::systemId,
-            () -> registrations.retry(systemId, caller.getSubject())));
+  ResponseEntity<SystemView> retry(
+      @PathVariable("system_id") UUID systemId, @AuthenticationPrincipal Jwt caller) {
+    return accepted(() -> registrations.retry(systemId, caller.getSubject()));
   }
 
   @GetMapping("/{system_id}/events")
@@ -129,11 +137,18 @@ class SystemsController {
       @JsonProperty("system_id") UUID systemId,
       @JsonProperty("events") List<TimelineEntry> events) {}
 
+  private ResponseEntity<SystemView> accepted(Supplier<SystemRow> change) {
+    return record(
+        HttpStatus.ACCEPTED, audited.commit(HttpStatus.ACCEPTED, SystemRow::systemId, change));
+  }
+
+  /** The record with its entity tag, which a change names in If-Match. */
+  private static ResponseEntity<SystemView> record(HttpStatus status, SystemRow row) {
+    return ResponseEntity.status(status).eTag(row.etag()).body(SystemView.of(row));
+  }
+
   private static Status parseStatus(String status) {
     return Status.fromWire(status)
-        .orElseThrow(
-            () ->
-                ApiProblem.validation(
-                    List.of(new FieldViolation("status", "is not a known status"))));
+        .orElseThrow(() -> new InvalidRequest("status", "is not a known status"));
   }
 }

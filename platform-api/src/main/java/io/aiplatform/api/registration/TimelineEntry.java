@@ -3,19 +3,22 @@ package io.aiplatform.api.registration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
- * One step of a system's provisioning timeline.
+ * One step of a system's timeline as the API shows it (what is stored is a {@link TimelineEvent}).
  *
  * @param generation the job generation it belongs to
  * @param jobId the job it belongs to
- * @param step what happened: {@code registration}, {@code provision}, {@code deprovision}, or the
- *     kind of resource a job step touched, such as {@code s3_bucket}
+ * @param step what happened: {@code registration}, {@code provision}, {@code update}, {@code
+ *     deprovision}, or the kind of resource a job step touched, such as {@code s3_bucket}
  * @param resource the resource's name, for resource steps
- * @param action what was done to the resource, such as {@code created}
+ * @param action what was done to the resource, such as {@code created} or {@code unchanged}
  * @param status the outcome, such as {@code succeeded}, {@code failed}, {@code requested}
  * @param error why it failed
+ * @param changes for a requested change: each field it changes, before and after
  * @param at when it happened
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,9 +30,18 @@ record TimelineEntry(
     @JsonProperty("action") String action,
     @JsonProperty("status") String status,
     @JsonProperty("error") String error,
+    @JsonProperty("changes") List<Change> changes,
     @JsonProperty("at") Instant at) {
 
-  static TimelineEntry of(String step, String status, String error, Instant at) {
-    return new TimelineEntry(0, null, step, null, null, status, error, at);
-  }
+  /**
+   * One changed field of the configuration.
+   *
+   * @param field its JSON path, such as {@code endpoints} or {@code lambda_config.memory}
+   * @param before its value before the change ({@code null}: it had none)
+   * @param after its value after the change ({@code null}: removed)
+   */
+  record Change(
+      @JsonProperty("field") String field,
+      @JsonProperty("before") @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode before,
+      @JsonProperty("after") @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode after) {}
 }

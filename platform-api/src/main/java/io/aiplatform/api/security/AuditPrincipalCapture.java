@@ -1,8 +1,8 @@
 package io.aiplatform.api.security;
 
+import io.aiplatform.api.FieldViolation;
 import io.aiplatform.api.Storable;
 import io.aiplatform.api.audit.AuditFilter;
-import io.aiplatform.api.web.FieldViolation;
 import io.aiplatform.api.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

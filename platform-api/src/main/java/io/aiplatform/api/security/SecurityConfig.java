@@ -107,10 +107,15 @@ class SecurityConfig {
   private static CorsConfigurationSource cors(ApiProperties properties) {
     var config = new CorsConfiguration();
     config.setAllowedOrigins(properties.corsAllowedOrigins());
-    config.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
+    config.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE", "OPTIONS"));
     config.setAllowedHeaders(
-        List.of("Authorization", "Content-Type", "Idempotency-Key", AuditFilter.REQUEST_ID));
-    config.setExposedHeaders(List.of("Location", AuditFilter.REQUEST_ID));
+        List.of(
+            "Authorization",
+            "Content-Type",
+            "Idempotency-Key",
+            "If-Match",
+            AuditFilter.REQUEST_ID));
+    config.setExposedHeaders(List.of("Location", "ETag", AuditFilter.REQUEST_ID));
     config.setMaxAge(3600L);
     var source = new UrlBasedCorsConfigurationSource();
     source.registerCorsConfiguration("/admin/**", config);

@@ -38,15 +38,14 @@ class TokenDecoderConfig {
   private static final Logger log = LoggerFactory.getLogger(TokenDecoderConfig.class);
 
   @Bean
-  JwtDecoder jwtDecoder(ApiProperties properties, MeterRegistry registry)
+  JwtDecoder jwtDecoder(ApiProperties properties, MeterRegistry registry, Clock clock)
       throws IOException, JOSEException {
     JwtDecoder verifier = verifier(properties);
     ApiProperties.TokenCache cache = properties.security().tokenCache();
     if (cache.size() == 0) {
       return verifier;
     }
-    return new CachingTokenDecoder(
-        verifier, cache.size(), cache.ttl(), Clock.systemUTC(), registry);
+    return new CachingTokenDecoder(verifier, cache.size(), cache.ttl(), clock, registry);
   }
 
   private static JwtDecoder verifier(ApiProperties properties) throws IOException, JOSEException {

@@ -1,5 +1,7 @@
 package io.aiplatform.api.web;
 
+import io.aiplatform.api.FieldViolation;
+import io.aiplatform.api.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -32,6 +34,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(problem.status())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem.toProblemDetail());
+  }
+
+  /** What the domain refuses, as the problem of its reason. */
+  @ExceptionHandler(Refusal.class)
+  ResponseEntity<ProblemDetail> refused(Refusal refusal) {
+    return apiProblem(RefusalProblems.of(refusal));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

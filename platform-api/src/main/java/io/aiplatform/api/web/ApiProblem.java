@@ -1,5 +1,6 @@
 package io.aiplatform.api.web;
 
+import io.aiplatform.api.FieldViolation;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,12 @@ public final class ApiProblem extends RuntimeException {
     this.type = type;
     this.title = title;
     this.violations = List.copyOf(errors);
+  }
+
+  /** Any problem of a stable type; for {@link RefusalProblems}. */
+  static ApiProblem of(
+      HttpStatus status, String type, String title, String detail, List<FieldViolation> errors) {
+    return new ApiProblem(status, type, title, detail, errors);
   }
 
   /** 400: the request names bad fields. */

@@ -1,5 +1,6 @@
 package io.aiplatform.api.web;
 
+import io.aiplatform.api.FieldViolation;
 import io.aiplatform.api.Storable;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JsonParser;
@@ -25,7 +26,11 @@ final class JsonProblems {
 
   /** The bad field, or null when the body is not JSON at all. */
   static FieldViolation violation(HttpMessageNotReadableException ex) {
-    Throwable cause = ex.getCause();
+    return violation(ex.getCause());
+  }
+
+  /** The field a JSON reader failed at, or null when the failure names none. */
+  static FieldViolation violation(Throwable cause) {
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return at(JsonTypes.path(unknown.getPath()), "is not a known field");
     }

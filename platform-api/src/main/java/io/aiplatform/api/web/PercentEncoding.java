@@ -1,5 +1,6 @@
 package io.aiplatform.api.web;
 
+import io.aiplatform.api.FieldViolation;
 import io.aiplatform.api.Storable;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package io.aiplatform.api.web;
 
+import io.aiplatform.api.FieldViolation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;

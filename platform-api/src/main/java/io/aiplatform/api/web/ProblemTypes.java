@@ -34,6 +34,15 @@ public final class ProblemTypes {
   /** A system of that name exists. */
   public static final String DUPLICATE_NAME = BASE + "duplicate-name";
 
+  /** Another system owns a route ({@code METHOD path}) the request names. */
+  public static final String ROUTE_TAKEN = BASE + "route-taken";
+
+  /** A change without {@code If-Match}: it must name the version it was made from. */
+  public static final String PRECONDITION_REQUIRED = BASE + "precondition-required";
+
+  /** The record changed since the version {@code If-Match} names. */
+  public static final String PRECONDITION_FAILED = BASE + "precondition-failed";
+
   /** The system's state does not allow the operation. */
   public static final String INVALID_STATE = BASE + "invalid-state";
 
@@ -63,8 +72,10 @@ public final class ProblemTypes {
           Map.entry(404, NOT_FOUND),
           Map.entry(405, METHOD_NOT_ALLOWED),
           Map.entry(406, NOT_ACCEPTABLE),
+          Map.entry(412, PRECONDITION_FAILED),
           Map.entry(413, PAYLOAD_TOO_LARGE),
           Map.entry(415, UNSUPPORTED_MEDIA_TYPE),
+          Map.entry(428, PRECONDITION_REQUIRED),
           Map.entry(503, UNAVAILABLE));
 
   private ProblemTypes() {}

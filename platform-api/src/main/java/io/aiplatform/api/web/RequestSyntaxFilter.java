@@ -1,5 +1,6 @@
 package io.aiplatform.api.web;
 
+import io.aiplatform.api.FieldViolation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

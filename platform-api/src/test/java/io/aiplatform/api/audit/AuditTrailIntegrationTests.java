@@ -8,6 +8,7 @@ import io.aiplatform.api.support.ApiIntegrationTest;
 import io.aiplatform.api.support.DataSourceOutage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -93,7 +94,8 @@ class AuditTrailIntegrationTests extends ApiIntegrationTest {
     assertThat(trail.admit()).isTrue();
 
     trail.record(
-        AuditedRequest.entry("GET", "/admin/x", "a\u0000b\ud800", null, null, 400, id, "::1"),
+        AuditedRequest.entry(
+            Instant.now(), "GET", "/admin/x", "a\u0000b\ud800", null, null, 400, id, "::1"),
         false);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> stored(List.of(id)) == 1);
@@ -114,7 +116,7 @@ class AuditTrailIntegrationTests extends ApiIntegrationTest {
 
   private static AuditEntry entry(String requestId) {
     return AuditedRequest.entry(
-        "GET", "/admin/systems", "auditor", null, null, 200, requestId, "::1");
+        Instant.now(), "GET", "/admin/systems", "auditor", null, null, 200, requestId, "::1");
   }
 
   private static String requestId() {

@@ -96,6 +96,33 @@ class OpenApiContractIntegrationTests extends ApiIntegrationTest {
 
   @Test
   @Order(3)
+  void changesAndTheirRefusalsMatchTheDocument() {
+    String name = uniqueName("changed");
+    Api.Response created = api.post("/admin/systems", admin, registration(name));
+    String path = created.header("Location");
+    ProvisioningJob job = awaitJob(created.json().get("system_id").asString(), 1);
+    sendResult(job, ProvisioningResult.Outcome.SUCCEEDED);
+    awaitStatus(path, "active");
+    String etag = check("GET", path, api.get(path, admin)).header("ETag");
+    check("PATCH", path, api.patch(path, admin, null, "{}"));
+    check("PATCH", path, api.patch(path, admin, etag, "{\"system_name\":\"other\"}"));
+    check("PATCH", UNKNOWN, api.patch(UNKNOWN, admin, etag, "{}"));
+    check("PATCH", path, api.patch(path, admin, etag, "{\"x\":\"" + "y".repeat(70_000) + "\"}"));
+    check("PATCH", path, post(path, "PATCH", "application/json", etag, "{}"));
+    check("PATCH", path, api.patch(path, admin, "\"0\"", "{\"description\":\"v2\"}"));
+    Api.Response accepted =
+        check("PATCH", path, api.patch(path, admin, etag, "{\"description\":\"v2\"}"));
+    String updating = accepted.header("ETag");
+    check("PATCH", path, api.patch(path, admin, updating, "{\"description\":\"v3\"}"));
+    check("DELETE", path, api.delete(path, admin));
+    check("GET", path + "/events", api.get(path + "/events", admin));
+    check("POST", "/admin/systems", routeTaken(name));
+
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  @Order(4)
   void refusalsAreDocumentedProblems() {
     String taken = uniqueName("taken");
     api.post("/admin/systems", admin, registration(taken));
@@ -122,7 +149,7 @@ class OpenApiContractIntegrationTests extends ApiIntegrationTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void everyOperationDocumentsItsTokenScopeAndMediaTypeRefusals() {
     String readOnly = TestTokens.token("reader", TestTokens.READ);
     String writeOnly = TestTokens.token("writer", TestTokens.WRITE);
@@ -142,7 +169,7 @@ class OpenApiContractIntegrationTests extends ApiIntegrationTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theDocumentedNameLimitIsTheOneTheApiEnforces() {
     JsonNode name =
         document.json().at("/components/schemas/RegistrationRequest/properties/system_name");
@@ -159,7 +186,7 @@ class OpenApiContractIntegrationTests extends ApiIntegrationTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void everyDocumentedStatusIsOneTheApiReallyAnswered() {
     Set<String> expected = new TreeSet<>(document.documented());
     expected.removeIf(key -> key.endsWith(" 500") || key.endsWith(" 503"));
@@ -172,6 +199,24 @@ class OpenApiContractIntegrationTests extends ApiIntegrationTest {
         .map(v -> method + " " + path + ": " + v)
         .forEach(violations::add);
     return response;
+  }
+
+  /** A registration whose routes are those of the system {@code owner} registered. */
+  private Api.Response routeTaken(String owner) {
+    String body =
+        """
+        {"system_name":"%s","endpoints":[{"path":"/%s/optimize","method":"POST"}]}
+        """
+            .formatted(uniqueName("copy"), owner);
+    return api.post("/admin/systems", admin, body);
+  }
+
+  private Api.Response post(String path, String method, String type, String etag, String body) {
+    return api.send(
+        api.request(path, admin)
+            .header("Content-Type", type)
+            .header("If-Match", etag)
+            .method(method, HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private Api.Response post(String body, String idempotencyKey) {
@@ -194,10 +239,11 @@ class OpenApiContractIntegrationTests extends ApiIntegrationTest {
         method.equals("POST") && path.equals("/admin/systems")
             ? HttpRequest.BodyPublishers.ofString(registration(uniqueName("scoped")))
             : HttpRequest.BodyPublishers.noBody();
+    String type = method.equals("PATCH") ? "application/merge-patch+json" : "application/json";
     return api.send(
         api.request(path, token)
             .header("Accept", accept)
-            .header("Content-Type", "application/json")
+            .header("Content-Type", type)
             .method(method, body));
   }
 

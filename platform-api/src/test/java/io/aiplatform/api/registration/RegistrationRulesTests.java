@@ -3,7 +3,7 @@ package io.aiplatform.api.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aiplatform.api.ApiProperties;
-import io.aiplatform.api.web.FieldViolation;
+import io.aiplatform.api.FieldViolation;
 import io.aiplatform.contracts.ResourceNames;
 import java.time.Duration;
 import java.util.List;

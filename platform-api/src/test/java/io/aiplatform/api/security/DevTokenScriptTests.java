@@ -29,7 +29,8 @@ class DevTokenScriptTests {
         new TokenDecoderConfig()
             .jwtDecoder(
                 SecuritySettings.withKeySource(null, new FileSystemResource(publicKey)),
-                new SimpleMeterRegistry())
+                new SimpleMeterRegistry(),
+                java.time.Clock.systemUTC())
             .decode(token);
     assertThat(jwt.getSubject()).isEqualTo("dev-admin");
     assertThat(jwt.getClaimAsString("client_id")).isEqualTo("platform-cli");

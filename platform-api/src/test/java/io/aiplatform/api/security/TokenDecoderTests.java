@@ -47,7 +47,10 @@ class TokenDecoderTests {
     String uri = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json";
     decoder =
         new TokenDecoderConfig()
-            .jwtDecoder(SecuritySettings.withKeySource(uri, null), new SimpleMeterRegistry());
+            .jwtDecoder(
+                SecuritySettings.withKeySource(uri, null),
+                new SimpleMeterRegistry(),
+                java.time.Clock.systemUTC());
   }
 
   @AfterEach
@@ -71,7 +74,10 @@ class TokenDecoderTests {
   void withoutAKeySourceEveryTokenIsRefused() throws Exception {
     JwtDecoder none =
         new TokenDecoderConfig()
-            .jwtDecoder(SecuritySettings.withKeySource(null, null), new SimpleMeterRegistry());
+            .jwtDecoder(
+                SecuritySettings.withKeySource(null, null),
+                new SimpleMeterRegistry(),
+                java.time.Clock.systemUTC());
 
     assertThatThrownBy(() -> none.decode(token(published))).isInstanceOf(JwtException.class);
   }

@@ -48,6 +48,18 @@ public final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A merge patch (RFC 7396) made from the version {@code ifMatch} names (none when null). */
+  public Response patch(String path, String token, String ifMatch, String json) {
+    HttpRequest.Builder request =
+        request(path, token)
+            .header("Content-Type", "application/merge-patch+json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return send(request);
+  }
+
   public Response delete(String path, String token) {
     return send(request(path, token).DELETE());
   }

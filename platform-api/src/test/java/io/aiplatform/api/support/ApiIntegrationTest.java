@@ -79,13 +79,16 @@ public abstract class ApiIntegrationTest {
     return base + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** A valid registration body for the name. */
+  /**
+   * A valid registration body for the name (seed 000's example). Its routes start with the name,
+   * since a route belongs to one system only.
+   */
   protected static String registration(String name) {
     return """
-        {"system_name":"%s","description":"AI system for inventory optimization",
+        {"system_name":"%1$s","description":"AI system for inventory optimization",
          "data_sources":["inventory","orders","products"],
-         "endpoints":[{"path":"/inventory-optimizer/optimize","method":"POST"},
-                      {"path":"/inventory-optimizer/recommendations","method":"GET"}],
+         "endpoints":[{"path":"/%1$s/optimize","method":"POST"},
+                      {"path":"/%1$s/recommendations","method":"GET"}],
          "lambda_config":{"memory":2048,"timeout":600,"runtime":"python3.11"}}
         """
         .formatted(name);

@@ -77,7 +77,10 @@ final class HostileBodies {
   }
 
   /** A body for an endpoint: registrations for the collection, anything for the others. */
-  byte[] next(String path) {
+  byte[] next(String method, String path) {
+    if (method.equals("PATCH") && random.nextInt(5) != 0) {
+      return patch();
+    }
     if (!path.equals("/admin/systems") || random.nextInt(5) == 0) {
       return notJson();
     }
@@ -98,6 +101,20 @@ final class HostileBodies {
                   + ",\"lambda_config\":{\"memory\":1024,\"memory\":2048}}");
       case 7 -> text("{\"system_name\":" + quoted(name()) + ",\"owner\":\"me\"}");
       default -> text(registration(quoted(name()), pick(DESCRIPTIONS), "2048"));
+    };
+  }
+
+  /** A merge patch with one member made wrong, or a duplicate key, or a read-only field. */
+  private byte[] patch() {
+    return switch (random.nextInt(8)) {
+      case 0 -> text("{\"description\":" + pick(DESCRIPTIONS) + "}");
+      case 1 -> text("{\"lambda_config\":{\"memory\":" + pick(MEMORIES) + "}}");
+      case 2 -> text("{\"data_sources\":" + pick(SOURCES) + "}");
+      case 3 -> text("{\"endpoints\":" + pick(ENDPOINTS) + "}");
+      case 4 -> text("{\"system_name\":" + pick(NAMES) + "}");
+      case 5 -> text("{\"description\":\"a\",\"description\":\"b\"}");
+      case 6 -> text("{\"status\":\"active\",\"owner\":1}");
+      default -> text(pick(List.of("[]", "null", "\"x\"", "{\"lambda_config\":null}")));
     };
   }
 
@@ -124,7 +141,9 @@ final class HostileBodies {
         + name
         + ",\"description\":"
         + description
-        + ",\"data_sources\":[\"orders\"],\"endpoints\":[{\"path\":\"/x\",\"method\":\"GET\"}],"
+        + ",\"data_sources\":[\"orders\"],\"endpoints\":[{\"path\":\"/"
+        + UUID.randomUUID()
+        + "\",\"method\":\"GET\"}],"
         + "\"lambda_config\":{\"memory\":"
         + memory
         + ",\"timeout\":60,\"runtime\":\"python3.11\"}}";

@@ -28,6 +28,7 @@ final class HostileRequests {
           new Endpoint("GET", "/admin/systems", true, false),
           new Endpoint("POST", "/admin/systems", false, true),
           new Endpoint("GET", "/admin/systems/{id}", false, false),
+          new Endpoint("PATCH", "/admin/systems/{id}", false, true),
           new Endpoint("DELETE", "/admin/systems/{id}", true, false),
           new Endpoint("POST", "/admin/systems/{id}/retry", false, true),
           new Endpoint("GET", "/admin/systems/{id}/events", false, false),
@@ -51,8 +52,16 @@ final class HostileRequests {
     if (endpoint.query() || chance(8)) {
       target += query();
     }
-    byte[] body = endpoint.body() || chance(10) ? bodies.next(endpoint.path()) : null;
-    List<byte[]> headers = headers(body != null, endpoint.path().equals("/admin/systems"));
+    byte[] body = endpoint.body() || chance(10) ? bodies.next(method, endpoint.path()) : null;
+    boolean change = method.equals("PATCH");
+    List<byte[]> headers =
+        headers(
+            body != null,
+            endpoint.path().equals("/admin/systems"),
+            change ? "application/merge-patch+json" : "application/json");
+    if (change) {
+      headers.addAll(ifMatch());
+    }
     byte[] bytes =
         RawHttp.request(method, target.getBytes(StandardCharsets.ISO_8859_1), headers, body);
     return new Generated(method, bytes, summary(method, target, body));
@@ -88,7 +97,7 @@ final class HostileRequests {
     return pick(HostileValues.VALUES);
   }
 
-  private List<byte[]> headers(boolean hasBody, boolean registration) {
+  private List<byte[]> headers(boolean hasBody, boolean registration, String bodyType) {
     List<byte[]> headers = new ArrayList<>();
     int auth = random.nextInt(20);
     if (auth < 15) {
@@ -105,7 +114,7 @@ final class HostileRequests {
       headers.add(RawHttp.header("Authorization: Basic YWRtaW46YWRtaW4="));
     }
     if (hasBody) {
-      String type = chance(5) ? pick(HostileValues.CONTENT_TYPES) : "application/json";
+      String type = chance(5) ? pick(HostileValues.CONTENT_TYPES) : bodyType;
       headers.add(RawHttp.header("Content-Type: " + type));
     }
     if (chance(5)) {
@@ -116,6 +125,18 @@ final class HostileRequests {
     }
     if (chance(10)) {
       headers.add(pick(HostileValues.oddHeaders()));
+    }
+    return headers;
+  }
+
+  /** Mostly a change made from any version; sometimes no If-Match, or a stale one. */
+  private List<byte[]> ifMatch() {
+    List<byte[]> headers = new ArrayList<>();
+    int roll = random.nextInt(6);
+    if (roll < 4) {
+      headers.add(RawHttp.header("If-Match: *"));
+    } else if (roll == 4) {
+      headers.add(RawHttp.header("If-Match: \"0\", W/\"1\""));
     }
     return headers;
   }

@@ -2,6 +2,7 @@ package io.aiplatform.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aiplatform.api.FieldViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

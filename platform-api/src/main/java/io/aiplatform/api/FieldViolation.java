@@ -1,4 +1,4 @@
-package io.aiplatform.api.web;
+package io.aiplatform.api;
 
 /**
  * One bad field of a request.

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""moto_server, plus the one DMS call this project needs that moto 5.2.1 lacks.
+
+    python3 local/emulator.py -H 127.0.0.1 -p 5000      # the same arguments as moto_server
+
+A change of a system's data_sources modifies its DMS task's table mappings
+(ModifyReplicationTask). moto 5.2.1 answers that call with a 500, so without this the local stack
+could never show a data_sources change. The call is added here as AWS documents it: the task must
+not be running (InvalidResourceStateFault otherwise), the given settings are stored, and the task
+keeps its status, as a stopped or ready task does once AWS has applied a modification. Everything
+else is moto as it is. Used by scripts/backing-services.sh (tests, run-local.sh) and compose.
+"""
+import json
+
+from moto.dms.exceptions import InvalidResourceStateFault, ResourceNotFoundFault
+from moto.dms.models import DatabaseMigrationServiceBackend
+from moto.dms.responses import DatabaseMigrationServiceResponse
+from moto.server import main
+
+MODIFIABLE = ("ready", "stopped", "failed")
+
+
+def modify_replication_task(self, replication_task_arn, changes):
+    task = self.replication_tasks.get(replication_task_arn)
+    if task is None:
+        raise ResourceNotFoundFault("Replication task could not be found.")
+    if task.status not in MODIFIABLE:
+        raise InvalidResourceStateFault(
+            f"Replication task is {task.status}; only a stopped or ready task can be modified")
+    for attribute, value in changes.items():
+        if value is not None:
+            setattr(task, attribute, value)
+    return task
+
+
+def modify_replication_task_response(self):
+    params = json.loads(self.body)
+    task = self.dms_backend.modify_replication_task(
+        replication_task_arn=params.get("ReplicationTaskArn"),
+        changes={
+            "id": params.get("ReplicationTaskIdentifier"),
+            "migration_type": params.get("MigrationType"),
+            "table_mappings": params.get("TableMappings"),
+            "replication_task_settings": params.get("ReplicationTaskSettings"),
+        },
+    )
+    return json.dumps({"ReplicationTask": task.to_dict()})
+
+
+if not hasattr(DatabaseMigrationServiceResponse, "modify_replication_task"):
+    DatabaseMigrationServiceBackend.modify_replication_task = modify_replication_task
+    DatabaseMigrationServiceResponse.modify_replication_task = modify_replication_task_response
+
+if __name__ == "__main__":
+    main()
