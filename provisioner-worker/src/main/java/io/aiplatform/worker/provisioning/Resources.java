@@ -237,6 +237,20 @@ final class Resources {
     };
   }
 
+  /**
+   * Converges a resource of this system that a verification found drifted, first giving it this
+   * system's tags again when those drifted; answers what was recorded ({@code UNCHANGED}: nothing
+   * could be written).
+   */
+  <S> Action repair(Step<S> step, Found<S> found, boolean retag) {
+    Found<S> current = found;
+    if (retag) {
+      step.tag(found, owner.ownership());
+      current = found.withTags(owner.ownership());
+    }
+    return converge(step, current, retag ? Action.UPDATED : null, Mode.UPDATE);
+  }
+
   /** Removes the step's resource if it is this system's; keeps data unless asked. */
   <S> Action remove(Step<S> step, boolean deleteData, Action deleted) {
     Optional<Found<S>> existing = step.find(context);

@@ -257,6 +257,20 @@ final class FakeCloud {
       return differs;
     }
 
+    /** A read, like the real steps' comparisons: its settings against the desired ones. */
+    @Override
+    public Comparison compare(Found<Void> found, RunContext context) {
+      cloud.call("Compare", name, () -> {});
+      Resource resource = cloud.resources.get(name);
+      Object now = resource == null ? null : resource.settings;
+      return Comparison.builder().field("settings", desired, now).build();
+    }
+
+    @Override
+    public boolean hasOwnTags() {
+      return anchor == null;
+    }
+
     @Override
     public void delete(Found<Void> found, RunContext context) {
       cloud.call("Delete", name, () -> cloud.resources.remove(name));
