@@ -37,6 +37,9 @@ public abstract class ApiIntegrationTest {
     registry.add("platform.api.outbox.resubmit-older-than", () -> "2s");
     registry.add("platform.api.cors-allowed-origins", () -> "https://admin.test.local");
     registry.add("platform.api.pending-check-interval", () -> "1s");
+    // The emulator on a loaded 2-core machine can take seconds for a burst of read calls; no
+    // test may depend on how fast it answers (the outage test fails the calls themselves).
+    registry.add("platform.api.prechecks.timeout", () -> "60s");
     registry.add("platform.api.security.issuer", () -> TestTokens.ISSUER);
     registry.add(
         "platform.api.security.public-key-location",
