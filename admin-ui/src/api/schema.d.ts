@@ -84,6 +84,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description What a registration would do, and whether it can succeed */
+        Assessment: {
+            checks: components["schemas"]["Check"][];
+            plan: components["schemas"]["PlannedResource"][];
+            would_succeed: boolean;
+        };
         AuditEntry: {
             /** Format: date-time */
             at: string;
@@ -116,6 +122,13 @@ export interface components {
             before: unknown;
             /** @description e.g. endpoints, lambda_config.memory */
             field: string;
+        };
+        Check: {
+            /** @description e.g. bucket-name-free, bucket-quota */
+            check: string;
+            detail: string;
+            passed: boolean;
+            resource: string;
         };
         EndpointBody: {
             /** @enum {string} */
@@ -156,8 +169,21 @@ export interface components {
              */
             timeout?: number | null;
         };
+        PlannedResource: {
+            /** @enum {string} */
+            action: "create" | "adopt" | "conflict";
+            /** @description As the record's resources name it, e.g. s3_bucket */
+            kind: string;
+            name: string;
+            /** @description What the registration decides about the resource */
+            settings: {
+                [key: string]: unknown;
+            };
+        };
         /** @description RFC 9457 problem details; `type` is stable, `errors` only on validation */
         Problem: {
+            /** @description precondition-failed from a registration: each failed check */
+            checks?: components["schemas"]["Check"][];
             detail: string;
             errors?: components["schemas"]["FieldViolation"][];
             /** Format: uri-reference */
@@ -459,7 +485,10 @@ export interface operations {
     };
     registerSystem: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: answer 200 with the plan and pre-checks, store and queue nothing (an Idempotency-Key is ignored); false or absent: register */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Retries with the same key and body answer the first response */
                 "Idempotency-Key"?: string;
@@ -473,6 +502,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description dry_run=true: the plan and the pre-checks of the registration; nothing was stored or queued */
+            200: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
             /** @description Registered; provisioning starts on its own */
             201: {
                 headers: {
@@ -536,7 +576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A taken name (`duplicate-name`), a route another system owns (`route-taken`) or a state that forbids it (`invalid-state`) */
+            /** @description A taken name (`duplicate-name`), a route another system owns (`route-taken`), or pre-checks against AWS that failed (`precondition-failed`, with the failed `checks`) */
             409: {
                 headers: {
                     /** @description The request id, as recorded in the audit log */
@@ -591,7 +631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No database connection in time; retry after Retry-After seconds */
+            /** @description No database connection in time, or AWS did not answer the pre-checks; retry after Retry-After seconds */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */

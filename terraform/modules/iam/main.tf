@@ -151,6 +151,64 @@ data "aws_iam_policy_document" "api" {
     actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
     resources = [var.database_secret_arn]
   }
+
+  # Pre-checks of a registration (docs/decisions.md): read calls only, on the names systems get
+  # under the prefix. HeadBucket needs s3:ListBucket; granted on every name under the prefix, a
+  # 403 can then only mean another account's bucket.
+  statement {
+    sid       = "PrecheckBucketNames"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${local.partition}:s3:::${var.prefix}-*"]
+  }
+
+  # Counting the account's buckets against its quota; ListBuckets has no resource to scope to.
+  statement {
+    sid       = "PrecheckBucketCount"
+    actions   = ["s3:ListAllMyBuckets"]
+    resources = ["*"]
+  }
+
+  # The general purpose bucket quota (L-DC2B2D3D), kept in the partition's quota region.
+  statement {
+    sid       = "PrecheckBucketQuota"
+    actions   = ["servicequotas:GetServiceQuota"]
+    resources = ["arn:${local.partition}:servicequotas:*:${local.account_id}:s3/L-DC2B2D3D"]
+  }
+
+  statement {
+    sid     = "PrecheckGlueNames"
+    actions = ["glue:GetDatabase", "glue:GetCrawler"]
+    resources = [
+      "arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog",
+      "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/${local.glue_prefix}_*",
+      "arn:${local.partition}:glue:${local.region}:${local.account_id}:crawler/${var.prefix}-*",
+    ]
+  }
+
+  statement {
+    sid       = "PrecheckRuleNames"
+    actions   = ["events:DescribeRule"]
+    resources = ["arn:${local.partition}:events:${local.region}:${local.account_id}:rule/${var.prefix}-*"]
+  }
+
+  statement {
+    sid       = "PrecheckFunctionNames"
+    actions   = ["lambda:GetFunction"]
+    resources = ["arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.prefix}-*"]
+  }
+
+  statement {
+    sid       = "PrecheckRoutes"
+    actions   = ["apigateway:GET"]
+    resources = ["arn:${local.partition}:apigateway:${local.region}::/apis/*/routes"]
+  }
+
+  # DMS Describe* calls take no resource-level permissions; they read, and filter by name.
+  statement {
+    sid       = "PrecheckDms"
+    actions   = ["dms:DescribeReplicationTasks", "dms:DescribeEndpoints"]
+    resources = ["*"]
+  }
 }
 
 resource "aws_iam_role_policy" "consumer" {

@@ -37,6 +37,9 @@ locals {
     PLATFORM_API_SECURITY_ALLOWED_CLIENT_IDS = join(",", module.api_gateway.client_ids)
     PLATFORM_API_SECURITY_READ_SCOPE         = module.api_gateway.read_scope
     PLATFORM_API_SECURITY_WRITE_SCOPE        = module.api_gateway.write_scope
+    # Pre-checks of each registration against AWS (read calls, the task role's Precheck* grants).
+    PLATFORM_API_PRECHECKS_ENABLED                 = "true"
+    PLATFORM_API_PRECHECKS_DMS_SOURCE_ENDPOINT_ARN = var.dms_source == null ? "" : module.dms[0].source_endpoint_arn
   }
 
   worker_environment = {

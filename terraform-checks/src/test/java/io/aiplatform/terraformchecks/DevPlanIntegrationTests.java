@@ -38,6 +38,18 @@ class DevPlanIntegrationTests {
         .startsWith("https://cognito-idp.us-east-1.amazonaws.com/");
   }
 
+  /** The registration pre-checks are on, with the DMS source set exactly when DMS is. */
+  @Test
+  void apiTaskChecksRegistrationsAgainstAws() {
+    PlanJson plan = EmulatorPlans.dev();
+    JsonNode api = plan.output("service_environment").path("platform-api");
+    JsonNode worker = plan.output("service_environment").path("provisioner-worker");
+
+    assertThat(api.path("PLATFORM_API_PRECHECKS_ENABLED").asString()).isEqualTo("true");
+    assertThat(api.path("PLATFORM_API_PRECHECKS_DMS_SOURCE_ENDPOINT_ARN").asString(""))
+        .isEqualTo(worker.path("PLATFORM_WORKER_DMS_SOURCE_ENDPOINT_ARN").asString(""));
+  }
+
   /** As platform-api decides: a GET needs the read scope, a write needs the write scope. */
   @Test
   void gatewayRoutesRequireTheScopeTheApplicationRequires() {

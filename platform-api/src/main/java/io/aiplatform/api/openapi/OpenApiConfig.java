@@ -20,6 +20,7 @@ class OpenApiConfig {
       new SchemaRules(properties).apply(openApi);
       new OperationRules(properties).apply(openApi);
       new ChangeRules(properties).apply(openApi);
+      DryRunRules.apply(openApi);
     };
   }
 }

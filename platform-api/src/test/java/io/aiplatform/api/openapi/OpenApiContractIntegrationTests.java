@@ -149,6 +149,22 @@ class OpenApiContractIntegrationTests extends ApiIntegrationTest {
   }
 
   @Test
+  @Order(4)
+  void dryRunsAndPrecheckRefusalsMatchTheDocument() {
+    String dryRun = "/admin/systems?dry_run=true";
+    check("POST", "/admin/systems", api.post(dryRun, admin, registration(uniqueName("planned"))));
+    String conflicted = uniqueName("conflicted");
+    awsReadFaults.ownedByAnotherAccount("platform-" + conflicted + "-raw");
+    check("POST", "/admin/systems", api.post(dryRun, admin, registration(conflicted)));
+    Api.Response refused =
+        check(
+            "POST", "/admin/systems", api.post("/admin/systems", admin, registration(conflicted)));
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
   @Order(5)
   void everyOperationDocumentsItsTokenScopeAndMediaTypeRefusals() {
     String readOnly = TestTokens.token("reader", TestTokens.READ);
