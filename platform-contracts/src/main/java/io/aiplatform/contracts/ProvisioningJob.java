@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A request from platform-api to provisioner-worker to provision or deprovision one system.
+ * A request from platform-api to provisioner-worker to provision, change, deprovision or verify one
+ * system.
  *
  * @param schemaVersion the message schema version, {@link #SCHEMA_VERSION} when written here
  * @param jobId unique per job; also the SQS deduplication id
@@ -21,6 +22,10 @@ import java.util.UUID;
  * @param previousSpec for {@link Kind#UPDATE}: the configuration the system runs before the change,
  *     which the worker returns every changed resource to when the change fails; {@code null} for
  *     the other kinds
+ * @param repair for {@link Kind#VERIFY}: converge what drifted and re-create what is missing, as
+ *     the policy in effect for the system says ({@code repair}); {@code false}: only report ({@code
+ *     report}). Added with the verify job (schema version 1, additive); a message without it reads
+ *     as {@code false}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProvisioningJob(
@@ -33,7 +38,8 @@ public record ProvisioningJob(
     boolean deleteData,
     String requestedBy,
     Instant requestedAt,
-    SystemSpec previousSpec) {
+    SystemSpec previousSpec,
+    Boolean repair) {
 
   /** The schema version this code writes. */
   public static final int SCHEMA_VERSION = 1;
@@ -43,6 +49,34 @@ public record ProvisioningJob(
     Objects.requireNonNull(systemId, "systemId");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(spec, "spec");
+    // Boxed so that a message without it reads (Jackson 3 refuses a missing primitive).
+    repair = Boolean.TRUE.equals(repair);
+  }
+
+  /** A job of any kind but {@link Kind#VERIFY} (which alone reads {@code repair}). */
+  public ProvisioningJob(
+      int schemaVersion,
+      UUID jobId,
+      UUID systemId,
+      Kind kind,
+      long generation,
+      SystemSpec spec,
+      boolean deleteData,
+      String requestedBy,
+      Instant requestedAt,
+      SystemSpec previousSpec) {
+    this(
+        schemaVersion,
+        jobId,
+        systemId,
+        kind,
+        generation,
+        spec,
+        deleteData,
+        requestedBy,
+        requestedAt,
+        previousSpec,
+        false);
   }
 
   /** A job of a kind that carries no previous configuration (provision, deprovision). */
@@ -79,6 +113,12 @@ public record ProvisioningJob(
      * A day-2 change from {@code previousSpec} to {@code spec}: only resources whose desired state
      * differs are touched; on failure every changed resource returns to {@code previousSpec}.
      */
-    UPDATE
+    UPDATE,
+    /**
+     * Compare every resource of {@code spec} with what AWS has, with read calls only; with {@code
+     * repair}, also converge what drifted and re-create what is missing. Never changes the system's
+     * life-cycle state: the result carries a {@link DriftReport}.
+     */
+    VERIFY
   }
 }

@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param infrastructure the system's resources after the job, in the registry's shape
  * @param errorSummary why the job failed; {@code null} when it succeeded
  * @param finishedAt when the job ended
+ * @param drift for {@link ProvisioningJob.Kind#VERIFY}: what the check found; {@code null} for the
+ *     other kinds. Added with the verify job (schema version 1, additive)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProvisioningResult(
@@ -31,7 +33,8 @@ public record ProvisioningResult(
     List<ResourceResult> resources,
     Infrastructure infrastructure,
     String errorSummary,
-    Instant finishedAt) {
+    Instant finishedAt,
+    DriftReport drift) {
 
   /** The schema version this code writes. */
   public static final int SCHEMA_VERSION = 1;
@@ -43,11 +46,43 @@ public record ProvisioningResult(
     resources = resources == null ? List.of() : List.copyOf(resources);
   }
 
+  /** The result of a job of any kind but {@link ProvisioningJob.Kind#VERIFY}. */
+  public ProvisioningResult(
+      int schemaVersion,
+      UUID jobId,
+      UUID systemId,
+      ProvisioningJob.Kind kind,
+      long generation,
+      Outcome outcome,
+      List<ResourceResult> resources,
+      Infrastructure infrastructure,
+      String errorSummary,
+      Instant finishedAt) {
+    this(
+        schemaVersion,
+        jobId,
+        systemId,
+        kind,
+        generation,
+        outcome,
+        resources,
+        infrastructure,
+        errorSummary,
+        finishedAt,
+        null);
+  }
+
   /** How a job ended. */
   public enum Outcome {
-    /** Every resource reached its desired state. */
+    /**
+     * Every resource reached its desired state; for a verify: the check (and the repair asked for)
+     * completed, whatever it found.
+     */
     SUCCEEDED,
-    /** A step failed; what the job had created was rolled back. */
+    /**
+     * A step failed; what the job had created was rolled back. For a verify: the check could not be
+     * completed (drift {@code UNKNOWN}) or a repair failed.
+     */
     FAILED
   }
 }

@@ -69,6 +69,96 @@ class MessageJsonTests {
   }
 
   @Test
+  void aVerifyJobCarriesItsRepairFlagThroughARoundTrip() {
+    ProvisioningJob job = sampleJob();
+    ProvisioningJob verify =
+        new ProvisioningJob(
+            ProvisioningJob.SCHEMA_VERSION,
+            job.jobId(),
+            job.systemId(),
+            ProvisioningJob.Kind.VERIFY,
+            3,
+            job.spec(),
+            false,
+            "reconciler",
+            job.requestedAt(),
+            null,
+            true);
+
+    ObjectNode tree = json.valueToTree(verify);
+
+    assertThat(tree.get("kind").asString()).isEqualTo("VERIFY");
+    assertThat(tree.get("repair").asBoolean()).isTrue();
+    assertThat(json.treeToValue(tree, ProvisioningJob.class)).isEqualTo(verify);
+  }
+
+  @Test
+  void aJobWithoutTheRepairFieldReadsAsReportOnly() {
+    ObjectNode tree = json.valueToTree(sampleJob());
+    tree.remove("repair");
+
+    assertThat(json.treeToValue(tree, ProvisioningJob.class).repair()).isFalse();
+  }
+
+  @Test
+  void aVerifyResultCarriesTheDriftReportInCamelCase() {
+    Instant at = Instant.parse("2026-11-22T10:20:00Z");
+    DriftReport drift =
+        new DriftReport(
+            DriftReport.Status.DRIFTED,
+            at,
+            List.of(
+                new DriftReport.ResourceDrift(
+                    ResourceKind.S3_BUCKET,
+                    "platform-demo-raw",
+                    DriftReport.ResourceStatus.DRIFTED,
+                    List.of(new DriftReport.Difference("versioning", "Enabled", "Suspended")),
+                    List.of("notifications.eventBridge"),
+                    false),
+                new DriftReport.ResourceDrift(
+                    ResourceKind.EVENTBRIDGE_RULE,
+                    "platform-demo-raw-to-curated",
+                    DriftReport.ResourceStatus.MISSING,
+                    List.of(),
+                    List.of(),
+                    true)));
+    ProvisioningResult sample = sampleResult();
+    ProvisioningResult result =
+        new ProvisioningResult(
+            ProvisioningResult.SCHEMA_VERSION,
+            sample.jobId(),
+            sample.systemId(),
+            ProvisioningJob.Kind.VERIFY,
+            3,
+            ProvisioningResult.Outcome.SUCCEEDED,
+            List.of(),
+            null,
+            null,
+            at,
+            drift);
+
+    ObjectNode tree = json.valueToTree(result);
+
+    assertThat(json.treeToValue(tree, ProvisioningResult.class)).isEqualTo(result);
+    assertThat(tree.at("/drift/status").asString()).isEqualTo("DRIFTED");
+    assertThat(tree.at("/drift/checkedAt").isMissingNode()).isFalse();
+    assertThat(tree.at("/drift/resources/0/differences/0/field").asString())
+        .isEqualTo("versioning");
+    assertThat(tree.at("/drift/resources/0/notCompared/0").asString())
+        .isEqualTo("notifications.eventBridge");
+    assertThat(tree.at("/drift/resources/1/status").asString()).isEqualTo("MISSING");
+    assertThat(tree.at("/drift/resources/1/repaired").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aResultWithoutTheDriftFieldReadsAsItDidBefore() {
+    ObjectNode tree = json.valueToTree(sampleResult());
+    tree.remove("drift");
+
+    assertThat(json.treeToValue(tree, ProvisioningResult.class).drift()).isNull();
+  }
+
+  @Test
   void infrastructureWrittenBeforeTheRuntimeFieldsReadsWithNoRoutes() {
     String old =
         """
