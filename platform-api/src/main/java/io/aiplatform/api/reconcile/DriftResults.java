@@ -46,10 +46,10 @@ public class DriftResults {
         report == null || report.status() == null
             ? "unknown"
             : report.status().name().toLowerCase(Locale.ROOT);
-    List<DriftView.Resource> found =
+    List<DriftView.DriftResource> found =
         report == null
             ? List.of()
-            : report.resources().stream().map(DriftView.Resource::of).toList();
+            : report.resources().stream().map(DriftView.DriftResource::of).toList();
     boolean applied =
         jdbc.sql(
                     """
@@ -79,9 +79,9 @@ public class DriftResults {
           result.systemId());
       return false;
     }
-    List<DriftView.Resource> drifted = found.stream().filter(r -> !r.inSync()).toList();
-    List<DriftView.Resource> repaired =
-        found.stream().filter(DriftView.Resource::repaired).toList();
+    List<DriftView.DriftResource> drifted = found.stream().filter(r -> !r.inSync()).toList();
+    List<DriftView.DriftResource> repaired =
+        found.stream().filter(DriftView.DriftResource::repaired).toList();
     String error =
         result.outcome() == ProvisioningResult.Outcome.FAILED ? result.errorSummary() : null;
     if (!drifted.isEmpty()) {
@@ -114,7 +114,7 @@ public class DriftResults {
       String step,
       String status,
       String error,
-      List<DriftView.Resource> resources,
+      List<DriftView.DriftResource> resources,
       Instant at) {
     jdbc.sql(
             """

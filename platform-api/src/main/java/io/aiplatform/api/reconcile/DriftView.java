@@ -18,7 +18,7 @@ import java.util.Locale;
 public record DriftView(
     @JsonProperty("status") String status,
     @JsonProperty("checked_at") @JsonInclude(JsonInclude.Include.ALWAYS) Instant checkedAt,
-    @JsonProperty("resources") List<Resource> resources) {
+    @JsonProperty("resources") List<DriftResource> resources) {
 
   /** Not checked yet. */
   public static final DriftView UNKNOWN = new DriftView("unknown", null, List.of());
@@ -38,30 +38,30 @@ public record DriftView(
    * @param notCompared fields that could not be read back where the check ran
    * @param repaired whether the check's repair brought it to its desired state
    */
-  public record Resource(
+  public record DriftResource(
       @JsonProperty("kind") String kind,
       @JsonProperty("name") String name,
       @JsonProperty("status") String status,
-      @JsonProperty("differences") List<Difference> differences,
+      @JsonProperty("differences") List<DriftDifference> differences,
       @JsonProperty("not_compared") List<String> notCompared,
       @JsonProperty("repaired") boolean repaired) {
 
-    public Resource {
+    public DriftResource {
       differences = differences == null ? List.of() : List.copyOf(differences);
       notCompared = notCompared == null ? List.of() : List.copyOf(notCompared);
     }
 
-    static Resource of(DriftReport.ResourceDrift r) {
+    static DriftResource of(DriftReport.ResourceDrift r) {
       String status =
           r.status() == null || r.status() == DriftReport.ResourceStatus.FOREIGN
               ? "drifted"
               : lower(r.status());
-      return new Resource(
+      return new DriftResource(
           lower(r.kind()),
           r.name(),
           status,
           r.differences().stream()
-              .map(d -> new Difference(d.field(), d.desired(), d.actual()))
+              .map(d -> new DriftDifference(d.field(), d.desired(), d.actual()))
               .toList(),
           r.notCompared(),
           Boolean.TRUE.equals(r.repaired()));
@@ -79,7 +79,7 @@ public record DriftView(
    * @param desired what the configuration wants; {@code null}: none
    * @param actual what AWS has; {@code null}: none
    */
-  public record Difference(
+  public record DriftDifference(
       @JsonProperty("field") String field,
       @JsonProperty("desired") @JsonInclude(JsonInclude.Include.ALWAYS) String desired,
       @JsonProperty("actual") @JsonInclude(JsonInclude.Include.ALWAYS) String actual) {}

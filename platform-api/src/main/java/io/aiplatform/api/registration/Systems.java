@@ -34,7 +34,8 @@ class Systems {
   record Holder(UUID systemId, Status status, boolean deleteData) {}
 
   private static final TypeReference<List<ResourceResult>> RESOURCES = new TypeReference<>() {};
-  private static final TypeReference<List<DriftView.Resource>> DRIFT = new TypeReference<>() {};
+  private static final TypeReference<List<DriftView.DriftResource>> DRIFT =
+      new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final JsonMapper json;

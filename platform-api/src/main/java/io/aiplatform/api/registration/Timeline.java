@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class Timeline {
 
-  private static final TypeReference<List<DriftView.Resource>> DRIFT = new TypeReference<>() {};
+  private static final TypeReference<List<DriftView.DriftResource>> DRIFT =
+      new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final JsonMapper json;

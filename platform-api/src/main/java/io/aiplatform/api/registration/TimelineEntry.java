@@ -34,7 +34,7 @@ record TimelineEntry(
     @JsonProperty("status") String status,
     @JsonProperty("error") String error,
     @JsonProperty("changes") List<Change> changes,
-    @JsonProperty("resources") List<DriftView.Resource> resources,
+    @JsonProperty("resources") List<DriftView.DriftResource> resources,
     @JsonProperty("at") Instant at) {
 
   /**

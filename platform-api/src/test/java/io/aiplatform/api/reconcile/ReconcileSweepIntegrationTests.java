@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReconcileSweepIntegrationTests extends ApiIntegrationTest {
 
   private static final Duration INTERVAL = Duration.ofMinutes(30);
-  private static final Duration STEP = Duration.ofMinutes(1);
+  private static final Duration STEP = Duration.ofMinutes(3);
   private static final int SYSTEMS = 8;
 
   @Autowired private ApplicationContext context;
@@ -59,7 +59,7 @@ class ReconcileSweepIntegrationTests extends ApiIntegrationTest {
       ReconcileSweep two = sweep(second, schedule);
       Instant start = startClock();
 
-      for (int step = 0; step <= 60; step++) {
+      for (int step = 0; step <= 20; step++) {
         CompletableFuture<?> a = CompletableFuture.runAsync(one::sweep);
         CompletableFuture<?> b = CompletableFuture.runAsync(two::sweep);
         CompletableFuture.allOf(a, b).join();
