@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""moto_server, plus the one DMS call this project needs that moto 5.2.1 lacks.
+"""moto_server, plus the two calls this project needs that moto 5.2.1 lacks.
 
     python3 local/emulator.py -H 127.0.0.1 -p 5000      # the same arguments as moto_server
 
@@ -8,6 +8,9 @@ A change of a system's data_sources modifies its DMS task's table mappings
 could never show a data_sources change. The call is added here as AWS documents it: the task must
 not be running (InvalidResourceStateFault otherwise), the given settings are stored, and the task
 keeps its status, as a stopped or ready task does once AWS has applied a modification. Everything
+A verify job with repair converges a crawler whose settings drifted (UpdateCrawler), which moto
+5.2.1 also answers with a 500; it is added the same way: refused while the crawler runs
+(CrawlerRunningException), the given settings replace the crawler's, its tags stay. Everything
 else is moto as it is. Used by scripts/backing-services.sh (tests, run-local.sh) and compose.
 """
 import json
@@ -15,6 +18,9 @@ import json
 from moto.dms.exceptions import InvalidResourceStateFault, ResourceNotFoundFault
 from moto.dms.models import DatabaseMigrationServiceBackend
 from moto.dms.responses import DatabaseMigrationServiceResponse
+from moto.glue.exceptions import CrawlerRunningException
+from moto.glue.models import GlueBackend
+from moto.glue.responses import GlueResponse
 from moto.server import main
 
 MODIFIABLE = ("ready", "stopped", "failed")
@@ -46,6 +52,40 @@ def modify_replication_task_response(self):
     )
     return json.dumps({"ReplicationTask": task.to_dict()})
 
+
+def update_crawler(self, name, changes):
+    crawler = self.get_crawler(name)
+    if crawler.status == "RUNNING":
+        raise CrawlerRunningException(f"Crawler with name {name} has already started")
+    for attribute, value in changes.items():
+        if value is not None:
+            setattr(crawler, attribute, value)
+    crawler.version += 1
+    return crawler
+
+
+def update_crawler_response(self):
+    params = json.loads(self.body)
+    self.glue_backend.update_crawler(
+        name=params.get("Name"),
+        changes={
+            "role": params.get("Role"),
+            "database_name": params.get("DatabaseName"),
+            "description": params.get("Description"),
+            "targets": params.get("Targets"),
+            "schedule": params.get("Schedule"),
+            "table_prefix": params.get("TablePrefix"),
+            "schema_change_policy": params.get("SchemaChangePolicy"),
+            "recrawl_policy": params.get("RecrawlPolicy"),
+            "configuration": params.get("Configuration"),
+        },
+    )
+    return "{}"
+
+
+if not hasattr(GlueResponse, "update_crawler"):
+    GlueBackend.update_crawler = update_crawler
+    GlueResponse.update_crawler = update_crawler_response
 
 if not hasattr(DatabaseMigrationServiceResponse, "modify_replication_task"):
     DatabaseMigrationServiceBackend.modify_replication_task = modify_replication_task

@@ -2,6 +2,7 @@ package io.aiplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aiplatform.contracts.SystemSpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,22 +36,28 @@ final class PlatformApi {
    * finds a route's create by that name ({@link CreateCall}).
    */
   String register(String name, List<String> dataSources) throws Exception {
-    String path = "/" + platform.prefix + "-" + name + "/orders";
+    SystemSpec spec = spec(name, dataSources);
     String body =
         JSON.writeValueAsString(
             java.util.Map.of(
                 "system_name",
-                name,
+                spec.systemName(),
                 "description",
-                "end-to-end",
+                spec.description(),
                 "data_sources",
-                dataSources,
+                spec.dataSources(),
                 "endpoints",
-                List.of(
-                    java.util.Map.of("path", path, "method", "GET"),
-                    java.util.Map.of("path", path + "/{id}", "method", "ANY")),
+                spec.endpoints().stream()
+                    .map(e -> java.util.Map.of("path", e.path(), "method", e.method()))
+                    .toList(),
                 "lambda_config",
-                java.util.Map.of("memory", 256, "timeout", 10, "runtime", "python3.12")));
+                java.util.Map.of(
+                    "memory",
+                    spec.lambdaConfig().memory(),
+                    "timeout",
+                    spec.lambdaConfig().timeout(),
+                    "runtime",
+                    spec.lambdaConfig().runtime())));
     HttpResponse<String> response = call("POST", "/admin/systems", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return JSON.readTree(response.body()).get("system_id").asString();
@@ -72,6 +79,18 @@ final class PlatformApi {
             .method("PATCH", HttpRequest.BodyPublishers.ofString(mergePatch))
             .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The configuration {@link #register} registers, as platform-api hands it to the worker. */
+  SystemSpec spec(String name, List<String> dataSources) {
+    String path = "/" + platform.prefix + "-" + name + "/orders";
+    return new SystemSpec(
+        name,
+        "end-to-end",
+        dataSources,
+        List.of(
+            new SystemSpec.Endpoint(path, "GET"), new SystemSpec.Endpoint(path + "/{id}", "ANY")),
+        new SystemSpec.LambdaConfig(256, 10, "python3.12"));
   }
 
   /** Waits until the system has {@code status}; a failed state on the way fails unless awaited. */

@@ -37,15 +37,14 @@ public record DriftReport(Status status, Instant checkedAt, List<ResourceDrift> 
   public enum ResourceStatus {
     /** Every compared field matches. */
     IN_SYNC,
-    /** The resource is the system's, and some fields differ. */
+    /**
+     * Some fields differ. A resource of that name that no longer carries the system's id (another
+     * system's, or none) is drifted too, with the difference on {@code tags.platform:system-id},
+     * and never repaired ({@code repaired} stays {@code false}).
+     */
     DRIFTED,
     /** There is no resource of that name. */
-    MISSING,
-    /**
-     * A resource of that name exists but no longer carries the system's tags (another system's id,
-     * or none): reported with the ownership difference, never repaired.
-     */
-    FOREIGN
+    MISSING
   }
 
   /**

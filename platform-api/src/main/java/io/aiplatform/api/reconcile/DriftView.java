@@ -52,10 +52,8 @@ public record DriftView(
     }
 
     static DriftResource of(DriftReport.ResourceDrift r) {
-      String status =
-          r.status() == null || r.status() == DriftReport.ResourceStatus.FOREIGN
-              ? "drifted"
-              : lower(r.status());
+      // A resource that is no longer ours comes as drifted (its tags differ), never repaired.
+      String status = r.status() == null ? "drifted" : lower(r.status());
       return new DriftResource(
           lower(r.kind()),
           r.name(),

@@ -76,7 +76,7 @@ final class Drifts {
             new ResourceDrift(
                 ResourceKind.S3_BUCKET,
                 "platform-" + name + "-raw",
-                ResourceStatus.FOREIGN,
+                ResourceStatus.DRIFTED,
                 List.of(new Difference("tags.platform:system-id", "ours", "theirs")),
                 List.of(),
                 false)));

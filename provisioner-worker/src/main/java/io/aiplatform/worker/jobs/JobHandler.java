@@ -1,5 +1,6 @@
 package io.aiplatform.worker.jobs;
 
+import io.aiplatform.contracts.DriftReport;
 import io.aiplatform.contracts.Infrastructure;
 import io.aiplatform.contracts.ProvisioningJob;
 import io.aiplatform.contracts.ProvisioningResult;
@@ -11,6 +12,7 @@ import io.aiplatform.worker.provisioning.Plan;
 import io.aiplatform.worker.provisioning.ProvisioningRun;
 import io.aiplatform.worker.provisioning.RetryLaterException;
 import io.aiplatform.worker.provisioning.UpdateRun;
+import io.aiplatform.worker.provisioning.VerifyRun;
 import io.aiplatform.worker.resources.SystemPlan;
 import java.time.Clock;
 import java.util.List;
@@ -54,6 +56,9 @@ class JobHandler {
   private ProvisioningResult run(ProvisioningJob job, Delivery delivery) {
     OwnerTags owner = new OwnerTags(job.systemId(), job.spec().systemName(), job.jobId());
     Plan plan = plans.of(job);
+    if (job.kind() == ProvisioningJob.Kind.VERIFY) {
+      return verify(job, new VerifyRun(owner, plan, job.repair(), delivery, intents, clock));
+    }
     Infrastructure after = plan.infrastructure();
     ProvisioningRun.Report report;
     if (job.kind() == ProvisioningJob.Kind.UPDATE) {
@@ -89,5 +94,36 @@ class JobHandler {
         after,
         report.errorSummary(),
         clock.instant());
+  }
+
+  /** A verification changes no configuration: the result carries no infrastructure. */
+  private ProvisioningResult verify(ProvisioningJob job, VerifyRun run) {
+    VerifyRun.Report report = run.verify();
+    long notInSync =
+        report.drift().resources().stream()
+            .filter(r -> r.status() != DriftReport.ResourceStatus.IN_SYNC)
+            .count();
+    log.info(
+        "job {} (VERIFY{} of system {}) {}: {}, {} of {} resources not in sync{}",
+        job.jobId(),
+        job.repair() ? " with repair" : "",
+        job.systemId(),
+        report.succeeded() ? "succeeded" : "failed",
+        report.drift().status(),
+        notInSync,
+        report.drift().resources().size(),
+        report.succeeded() ? "" : ": " + report.errorSummary());
+    return new ProvisioningResult(
+        ProvisioningResult.SCHEMA_VERSION,
+        job.jobId(),
+        job.systemId(),
+        job.kind(),
+        job.generation(),
+        report.succeeded() ? Outcome.SUCCEEDED : Outcome.FAILED,
+        report.resources(),
+        null,
+        report.errorSummary(),
+        clock.instant(),
+        report.drift());
   }
 }

@@ -39,6 +39,9 @@ final class Resources {
    */
   record Made<S>(Step<S> step, Found<S> found) {}
 
+  /** Sends of one create in one delivery when each fails transiently and leaves nothing. */
+  static final int CREATE_ATTEMPTS = 3;
+
   private final OwnerTags owner;
   private final List<Step<?>> intentSteps;
   private final CreateIntents intents;
@@ -84,40 +87,75 @@ final class Resources {
     if (!step.tagsOnCreate() && !intended.contains(CreateIntents.key(step))) {
       recordIntents();
     }
-    Found<S> created;
-    try {
-      created = step.create(owner.forCreation(), context);
-    } catch (RuntimeException e) {
-      return settleAfterRefusedCreate(step, e, mode, !createFirst);
+    for (int attempt = 1; ; attempt++) {
+      Found<S> created;
+      try {
+        created = step.create(owner.forCreation(), context);
+      } catch (RuntimeException e) {
+        // After the first look found nothing, a retry knows the resource was absent before it.
+        Optional<Action> settled =
+            settleAfterRefusedCreate(step, e, mode, !createFirst || attempt > 1);
+        if (settled.isPresent()) {
+          return settled.get();
+        }
+        if (attempt == CREATE_ATTEMPTS) {
+          throw e;
+        }
+        pause(attempt, e);
+        continue;
+      }
+      madeByJob.push(new Made<>(step, created));
+      return converge(step, created, created(mode), mode);
     }
-    madeByJob.push(new Made<>(step, created));
-    return converge(step, created, created(mode), mode);
   }
 
   /**
    * A create that was refused because the name is taken, or that failed transiently and may have
    * taken effect before its answer was lost: what is there now, if anything, decides. A resource of
-   * this system that was absent just before the create can only be the create's.
+   * this system that was absent just before the create can only be the create's. Empty: a transient
+   * failure after which there is still nothing, so the create may be sent again; this is what the
+   * job's next delivery would do, without its backoff of seconds (the creates the SDK does not
+   * retry, {@code Once}, would otherwise cost a redelivery for each refused call).
    */
-  private <S> Action settleAfterRefusedCreate(
+  private <S> Optional<Action> settleAfterRefusedCreate(
       Step<S> step, RuntimeException refusal, Mode mode, boolean absentBefore) {
     boolean taken = refusal instanceof ResourceExistsException;
     if (!taken && ErrorClass.of(refusal) != ErrorClass.TRANSIENT) {
       throw refusal;
     }
-    Found<S> found = step.find(context).orElseThrow(() -> refusal);
+    Optional<Found<S>> now = step.find(context);
+    if (now.isEmpty()) {
+      if (taken) {
+        throw refusal;
+      }
+      return Optional.empty();
+    }
+    Found<S> found = now.get();
     if (taken) {
-      return settle(step, found, mode);
+      return Optional.of(settle(step, found, mode));
     }
     if (owner.createdByJob(found.tags())
         || (absentBefore && ownership.judge(step, found).kind() == Ownership.Kind.TAGGED)) {
       madeByJob.push(new Made<>(step, found));
-      return converge(step, found, created(mode), mode);
+      return Optional.of(converge(step, found, created(mode), mode));
     }
     if (ownership.createdByThisJob(step, found)) {
-      return settle(step, found, mode);
+      return Optional.of(settle(step, found, mode));
     }
     throw refusal;
+  }
+
+  /**
+   * A short wait before a create is sent again in the same delivery: 100 ms, then 200 ms. Stopped
+   * by a shutdown, the transient failure is the job's: its next delivery converges.
+   */
+  private static void pause(int attempt, RuntimeException failure) {
+    try {
+      Thread.sleep(100L << (attempt - 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failure;
+    }
   }
 
   /** One durable write covers every resource of the plan that needs an intent and is absent. */
@@ -197,6 +235,20 @@ final class Resources {
       case UPDATE -> wrote ? Action.UPDATED : Action.UNCHANGED;
       case RESTORE -> wrote ? Action.RESTORED : null;
     };
+  }
+
+  /**
+   * Converges a resource of this system that a verification found drifted, first giving it this
+   * system's tags again when those drifted; answers what was recorded ({@code UNCHANGED}: nothing
+   * could be written).
+   */
+  <S> Action repair(Step<S> step, Found<S> found, boolean retag) {
+    Found<S> current = found;
+    if (retag) {
+      step.tag(found, owner.ownership());
+      current = found.withTags(owner.ownership());
+    }
+    return converge(step, current, retag ? Action.UPDATED : null, Mode.UPDATE);
   }
 
   /** Removes the step's resource if it is this system's; keeps data unless asked. */

@@ -72,6 +72,25 @@ public interface Step<S> {
     return null;
   }
 
+  /**
+   * How the found resource differs from its desired state, field by field, its tags aside (the run
+   * compares those). Read calls only: what {@link #find} observed comes in, the differences go out,
+   * and whatever {@link #converge} would write for this resource shows up as a difference. A step
+   * whose resource has nothing but its name keeps the default: nothing differs.
+   */
+  default Comparison compare(Found<S> found, RunContext context) {
+    return Comparison.NONE;
+  }
+
+  /**
+   * Whether the resource carries its own tags. {@code false} for one whose ownership is derived
+   * from another resource (an integration, a permission or a route is the function's): its tags are
+   * compared where they live.
+   */
+  default boolean hasOwnTags() {
+    return true;
+  }
+
   /** Removes the resource (a bucket with everything in it); one already gone counts as removed. */
   void delete(Found<S> found, RunContext context);
 

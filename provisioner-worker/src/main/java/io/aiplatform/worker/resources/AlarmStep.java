@@ -1,6 +1,7 @@
 package io.aiplatform.worker.resources;
 
 import io.aiplatform.contracts.ResourceResult.ResourceKind;
+import io.aiplatform.worker.provisioning.Comparison;
 import io.aiplatform.worker.provisioning.Found;
 import io.aiplatform.worker.provisioning.RunContext;
 import io.aiplatform.worker.provisioning.Step;
@@ -141,6 +142,18 @@ final class AlarmStep implements Step<AlarmStep.Definition> {
     }
     cloudWatch.putMetricAlarm(b -> desired.applyTo(alarm, b));
     return true;
+  }
+
+  @Override
+  public Comparison compare(Found<Definition> found, RunContext context) {
+    Definition now = found.observed();
+    return Comparison.builder()
+        .field("description", desired.description(), now.description())
+        .field("metrics", desired.metrics(), now.metrics())
+        .field("threshold", desired.threshold(), now.threshold())
+        .field("evaluationPeriods", desired.evaluationPeriods(), now.evaluationPeriods())
+        .field("actions", desired.actions(), now.actions())
+        .build();
   }
 
   @Override

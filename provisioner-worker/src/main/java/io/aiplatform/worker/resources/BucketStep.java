@@ -1,6 +1,7 @@
 package io.aiplatform.worker.resources;
 
 import io.aiplatform.contracts.ResourceResult.ResourceKind;
+import io.aiplatform.worker.provisioning.Comparison;
 import io.aiplatform.worker.provisioning.ForeignResourceException;
 import io.aiplatform.worker.provisioning.Found;
 import io.aiplatform.worker.provisioning.ResourceExistsException;
@@ -135,6 +136,11 @@ final class BucketStep implements Step<Void> {
   public boolean converge(Found<Void> found, RunContext context) {
     settings.apply(bucket);
     return true;
+  }
+
+  @Override
+  public Comparison compare(Found<Void> found, RunContext context) {
+    return settings.compare(bucket);
   }
 
   @Override

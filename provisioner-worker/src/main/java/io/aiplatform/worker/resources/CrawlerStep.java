@@ -1,6 +1,7 @@
 package io.aiplatform.worker.resources;
 
 import io.aiplatform.contracts.ResourceResult.ResourceKind;
+import io.aiplatform.worker.provisioning.Comparison;
 import io.aiplatform.worker.provisioning.Found;
 import io.aiplatform.worker.provisioning.ResourceExistsException;
 import io.aiplatform.worker.provisioning.ResourceSettlingException;
@@ -121,6 +122,17 @@ final class CrawlerStep implements Step<CrawlerStep.Settings> {
   @Override
   public Object desired() {
     return desired;
+  }
+
+  @Override
+  public Comparison compare(Found<Settings> found, RunContext context) {
+    Settings now = found.observed();
+    return Comparison.builder()
+        .field("database", desired.database(), now.database())
+        .field("targetPath", desired.path(), now.path())
+        .field("role", desired.role(), now.role())
+        .field("schedule", desired.schedule(), now.schedule())
+        .build();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.aiplatform.worker.resources;
 
 import io.aiplatform.contracts.ResourceResult.ResourceKind;
+import io.aiplatform.worker.provisioning.Comparison;
 import io.aiplatform.worker.provisioning.Found;
 import io.aiplatform.worker.provisioning.OwnerTags;
 import io.aiplatform.worker.provisioning.RunContext;
@@ -103,6 +104,46 @@ final class DashboardStep implements Step<String> {
     }
     cloudWatch.putDashboard(b -> b.dashboardName(dashboard).dashboardBody(rendered));
     return true;
+  }
+
+  /**
+   * The body as {@link #converge} would write it, compared widget by widget as JSON; a differing
+   * widget shows its title (or its JSON where the titles match).
+   */
+  @Override
+  public Comparison compare(Found<String> found, RunContext context) {
+    JsonNode desired = json.readTree(body.render(found.tags(), context)).path("widgets");
+    JsonNode actual = json.readTree(found.observed()).path("widgets");
+    Comparison.Builder comparison = Comparison.builder();
+    for (int i = 0; i < Math.max(desired.size(), actual.size()); i++) {
+      JsonNode wanted = desired.path(i);
+      JsonNode now = actual.path(i);
+      if (!wanted.equals(now)) {
+        boolean sameTitle = describe(wanted).equals(describe(now));
+        comparison.differs(
+            "widgets[" + i + "]",
+            sameTitle ? brief(wanted) : describe(wanted),
+            sameTitle ? brief(now) : describe(now));
+      }
+    }
+    return comparison.build();
+  }
+
+  private static String describe(JsonNode widget) {
+    if (widget.isMissingNode()) {
+      return null;
+    }
+    String title = widget.path("properties").path("title").asString("");
+    return widget.path("type").asString("?") + (title.isEmpty() ? "" : " \"" + title + "\"");
+  }
+
+  /** A widget's JSON, cut short: a dashboard's widget can run to kilobytes. */
+  private static String brief(JsonNode widget) {
+    if (widget.isMissingNode()) {
+      return null;
+    }
+    String text = widget.toString();
+    return text.length() <= 300 ? text : text.substring(0, 300) + "...";
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.aiplatform.worker.resources;
 
 import io.aiplatform.contracts.ResourceResult.ResourceKind;
 import io.aiplatform.worker.WorkerProperties;
+import io.aiplatform.worker.provisioning.Comparison;
 import io.aiplatform.worker.provisioning.Found;
 import io.aiplatform.worker.provisioning.ResourceExistsException;
 import io.aiplatform.worker.provisioning.ResourceSettlingException;
@@ -29,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class DmsTaskStep implements Step<DmsTaskStep.Observed> {
 
   private static final Set<String> STARTABLE = Set.of("creating", "ready", "stopped");
+
+  /** A task in these states replicates, or is about to. */
+  private static final Set<String> REPLICATING = Set.of("running", "starting");
 
   private final DatabaseMigrationClient dms;
   private final String task;
@@ -163,6 +167,22 @@ final class DmsTaskStep implements Step<DmsTaskStep.Observed> {
   @Override
   public Object desired() {
     return tableMappings;
+  }
+
+  /**
+   * The table mappings compared as JSON, as {@link #converge} does; running is the desired state.
+   */
+  @Override
+  public Comparison compare(Found<Observed> found, RunContext context) {
+    Observed now = found.observed();
+    Comparison.Builder comparison = Comparison.builder();
+    if (!json.readTree(tableMappings).equals(json.readTree(now.tableMappings()))) {
+      comparison.differs("tableMappings", tableMappings, now.tableMappings());
+    }
+    if (!REPLICATING.contains(now.status())) {
+      comparison.differs("state", "running", now.status());
+    }
+    return comparison.build();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.aiplatform.worker.resources;
 
 import io.aiplatform.contracts.ResourceResult.ResourceKind;
+import io.aiplatform.worker.provisioning.Comparison;
 import io.aiplatform.worker.provisioning.Found;
 import io.aiplatform.worker.provisioning.ResourceExistsException;
 import io.aiplatform.worker.provisioning.ResourceSettlingException;
@@ -9,6 +10,8 @@ import io.aiplatform.worker.provisioning.Step;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
@@ -167,6 +170,26 @@ final class FunctionStep implements Step<FunctionStep.Settings> {
       function.forget(context);
     }
     return true;
+  }
+
+  /** Each setting on its own, and each environment variable. */
+  @Override
+  public Comparison compare(Found<Settings> found, RunContext context) {
+    Settings now = found.observed();
+    Comparison.Builder comparison =
+        Comparison.builder()
+            .field("runtime", desired.runtime(), now.runtime())
+            .field("handler", desired.handler(), now.handler())
+            .field("memory", desired.memory(), now.memory())
+            .field("timeout", desired.timeout(), now.timeout())
+            .field("role", desired.role(), now.role());
+    SortedSet<String> names = new TreeSet<>(desired.environment().keySet());
+    names.addAll(now.environment().keySet());
+    for (String name : names) {
+      comparison.field(
+          "environment." + name, desired.environment().get(name), now.environment().get(name));
+    }
+    return comparison.build();
   }
 
   @Override

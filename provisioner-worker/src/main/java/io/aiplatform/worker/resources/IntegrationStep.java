@@ -1,6 +1,7 @@
 package io.aiplatform.worker.resources;
 
 import io.aiplatform.contracts.ResourceResult.ResourceKind;
+import io.aiplatform.worker.provisioning.Comparison;
 import io.aiplatform.worker.provisioning.Found;
 import io.aiplatform.worker.provisioning.RunContext;
 import io.aiplatform.worker.provisioning.Step;
@@ -145,6 +146,19 @@ final class IntegrationStep implements Step<IntegrationStep.Observed> {
       }
     }
     return wrote;
+  }
+
+  @Override
+  public Comparison compare(Found<Observed> found, RunContext context) {
+    return Comparison.builder()
+        .field("integrationType", IntegrationType.AWS_PROXY.toString(), found.observed().type())
+        .field("payloadFormatVersion", PAYLOAD, found.observed().payloadFormatVersion())
+        .build();
+  }
+
+  @Override
+  public boolean hasOwnTags() {
+    return false;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.aiplatform.worker.resources;
 
 import io.aiplatform.contracts.ResourceResult.ResourceKind;
+import io.aiplatform.worker.provisioning.Comparison;
 import io.aiplatform.worker.provisioning.Found;
 import io.aiplatform.worker.provisioning.ResourceExistsException;
 import io.aiplatform.worker.provisioning.RunContext;
@@ -118,6 +119,14 @@ final class LogGroupStep implements Step<LogGroupStep.Settings> {
       wrote = true;
     }
     return wrote;
+  }
+
+  @Override
+  public Comparison compare(Found<Settings> found, RunContext context) {
+    return Comparison.builder()
+        .field("retentionDays", retentionDays, found.observed().retentionDays())
+        .field("kmsKey", key.arn(), found.observed().kmsKeyArn())
+        .build();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.aiplatform.worker.resources;
 
 import io.aiplatform.contracts.ResourceResult.ResourceKind;
+import io.aiplatform.worker.provisioning.Comparison;
 import io.aiplatform.worker.provisioning.Found;
 import io.aiplatform.worker.provisioning.ResourceExistsException;
 import io.aiplatform.worker.provisioning.RunContext;
@@ -107,6 +108,16 @@ final class PermissionStep implements Step<String> {
     delete(found, context);
     create(Map.of(), context);
     return true;
+  }
+
+  @Override
+  public Comparison compare(Found<String> found, RunContext context) {
+    return Comparison.builder().field("sourceArn", sourceArn, found.observed()).build();
+  }
+
+  @Override
+  public boolean hasOwnTags() {
+    return false;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.aiplatform.worker.resources;
 
 import io.aiplatform.contracts.ResourceResult.ResourceKind;
+import io.aiplatform.worker.provisioning.Comparison;
 import io.aiplatform.worker.provisioning.Found;
 import io.aiplatform.worker.provisioning.ResourceExistsException;
 import io.aiplatform.worker.provisioning.RunContext;
@@ -139,6 +140,22 @@ final class RouteStep implements Step<RouteStep.Observed> {
                     .authorizerId(authorizerId));
     api.forget(context);
     return true;
+  }
+
+  /** The route's target is the integration in use, as {@link #converge} points it. */
+  @Override
+  public Comparison compare(Found<Observed> found, RunContext context) {
+    Observed now = found.observed();
+    return Comparison.builder()
+        .field("target", "integrations/" + integration(context), now.target())
+        .field("authorizationType", "JWT", now.authorization())
+        .field("authorizerId", authorizerId, now.authorizerId())
+        .build();
+  }
+
+  @Override
+  public boolean hasOwnTags() {
+    return false;
   }
 
   @Override

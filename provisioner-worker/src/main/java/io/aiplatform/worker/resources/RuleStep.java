@@ -1,6 +1,7 @@
 package io.aiplatform.worker.resources;
 
 import io.aiplatform.contracts.ResourceResult.ResourceKind;
+import io.aiplatform.worker.provisioning.Comparison;
 import io.aiplatform.worker.provisioning.Found;
 import io.aiplatform.worker.provisioning.RunContext;
 import io.aiplatform.worker.provisioning.Step;
@@ -123,6 +124,19 @@ final class RuleStep implements Step<RuleStep.Observed> {
       return true;
     }
     return wrote;
+  }
+
+  /** The pattern and state as {@link #converge} compares them, and the target with our id. */
+  @Override
+  public Comparison compare(Found<Observed> found, RunContext context) {
+    Observed now = found.observed();
+    String target =
+        now.targets().stream().filter(RuleStep::isOurs).map(Target::arn).findFirst().orElse(null);
+    return Comparison.builder()
+        .field("pattern", pattern, now.pattern())
+        .field("state", RuleState.ENABLED, now.state())
+        .field("target", targetArn, target)
+        .build();
   }
 
   @Override

@@ -31,6 +31,7 @@ public class SystemPlan {
   private final JsonMapper json;
   private final Clock clock;
   private final RuntimePlan runtime;
+  private final AwsEndpoint endpoint;
 
   SystemPlan(
       S3Client s3,
@@ -42,8 +43,10 @@ public class SystemPlan {
       WorkerProperties properties,
       JsonMapper json,
       Clock clock,
-      RuntimePlan runtime) {
+      RuntimePlan runtime,
+      AwsEndpoint endpoint) {
     this.runtime = runtime;
+    this.endpoint = endpoint;
     this.s3 = s3;
     this.glue = glue;
     this.events = events;
@@ -81,7 +84,8 @@ public class SystemPlan {
             .formatted(glue.serviceClientConfiguration().region().id(), account.id());
     List<Step<?>> steps = new ArrayList<>();
     for (String bucket : names.buckets()) {
-      BucketSettings settings = new BucketSettings(s3, bucket.equals(names.raw()), buckets);
+      BucketSettings settings =
+          new BucketSettings(s3, bucket.equals(names.raw()), buckets, !endpoint.emulator());
       steps.add(new BucketStep(s3, bucket, systemPrefix, settings, createTimeTags, clock));
     }
     String database = names.glueDatabase();

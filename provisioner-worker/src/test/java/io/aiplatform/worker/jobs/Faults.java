@@ -25,8 +25,8 @@ final class Faults implements AwsSyncClientCustomizer {
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-  /** One call a client made. */
-  record Call(String service, String operation, String request) {}
+  /** One call a client made, and on which thread (a job runs on one). */
+  record Call(String service, String operation, String request, String thread) {}
 
   /** A fault that fires on matching calls a number of times and remembers when it did. */
   static final class Rule {
@@ -88,6 +88,12 @@ final class Faults implements AwsSyncClientCustomizer {
     return rule;
   }
 
+  /** The calls made so far on the current thread. */
+  List<Call> callsOnThisThread() {
+    String thread = Thread.currentThread().getName();
+    return calls.stream().filter(c -> c.thread().equals(thread)).toList();
+  }
+
   /** The calls so far whose request mentions {@code marker}. */
   List<Call> callsMentioning(String marker) {
     return calls.stream().filter(c -> c.request().contains(marker)).toList();
@@ -108,7 +114,7 @@ final class Faults implements AwsSyncClientCustomizer {
       String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
       String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
       String request = context.request().toString();
-      calls.add(new Call(service, operation, request));
+      calls.add(new Call(service, operation, request, Thread.currentThread().getName()));
       for (Rule rule : rules) {
         if (rule.matches(operation, request)) {
           rule.firedAt.add(Instant.now());

@@ -21,14 +21,22 @@ import software.amazon.awssdk.services.databasemigration.model.InvalidResourceSt
 
 class RetryIntegrationTests extends WorkerIntegrationTest {
 
+  /**
+   * How often one delivery sends a create that fails transiently and leaves nothing before it hands
+   * the job back (Resources.CREATE_ATTEMPTS).
+   */
+  private static final int CREATE_SENDS = 3;
+
   @Autowired MeterRegistry meters;
 
   @Test
   void throttlingTwiceThenSuccessEndsProvisionedWithoutRollbackAfterSpacedRetries() {
     ProvisioningJob job = provisionJob(List.of());
     ResourceNames names = names(job);
+    // Two deliveries fail: each sends the create CREATE_SENDS times before it hands the job back.
     Faults.Rule throttle =
-        faults.fail("CreateDatabase", names.glueDatabase(), 2, 400, "ThrottlingException");
+        faults.fail(
+            "CreateDatabase", names.glueDatabase(), 2 * CREATE_SENDS, 400, "ThrottlingException");
 
     send(job);
     List<ProvisioningResult> results = awaitResults(job, 1);
@@ -52,12 +60,12 @@ class RetryIntegrationTests extends WorkerIntegrationTest {
         .containsEntry(names.glueDatabase(), true)
         .containsEntry(names.rule(), true);
 
-    // Base delay 1 s, doubling: the attempts are at least 1 s, then at least 2 s apart.
+    // Base delay 1 s, doubling: the deliveries are at least 1 s, then at least 2 s apart.
     List<Instant> failures = throttle.firedAt();
-    assertThat(failures).hasSize(2);
-    assertThat(Duration.between(failures.get(0), failures.get(1)))
+    assertThat(failures).hasSize(2 * CREATE_SENDS);
+    assertThat(Duration.between(failures.get(CREATE_SENDS - 1), failures.get(CREATE_SENDS)))
         .isGreaterThan(Duration.ofMillis(900));
-    assertThat(Duration.between(failures.get(1), database.at()))
+    assertThat(Duration.between(failures.get(2 * CREATE_SENDS - 1), database.at()))
         .isGreaterThan(Duration.ofMillis(1900));
     assertThat(ResultsInbox.of(this).forJob(job.jobId())).hasSize(1);
     assertThat(meters.get("platform.worker.jobs").tag("outcome", "RETRY").timer().count())
@@ -106,7 +114,8 @@ class RetryIntegrationTests extends WorkerIntegrationTest {
   void aTransientErrorOnTheLastReceiveFailsTheJobAndRollsBackInsteadOfLeavingItHalfBuilt() {
     ProvisioningJob job = provisionJob(List.of());
     ResourceNames names = names(job);
-    faults.fail("PutRule", names.rule(), MAX_RECEIVE_COUNT, 503, "ServiceUnavailable");
+    faults.fail(
+        "PutRule", names.rule(), MAX_RECEIVE_COUNT * CREATE_SENDS, 503, "ServiceUnavailable");
 
     send(job);
     ProvisioningResult result = awaitResults(job, 1).get(0);

@@ -41,6 +41,7 @@ final class FakeCloud {
   final Map<String, Resource> resources = new LinkedHashMap<>();
   final List<String> calls = new ArrayList<>();
   final Map<String, RuntimeException> failures = new HashMap<>();
+  final Map<String, Integer> failuresLeft = new HashMap<>();
   final Map<String, Boolean> crashAfter = new HashMap<>();
   final Map<String, Boolean> loseAnswer = new HashMap<>();
   final Intents intents = new Intents();
@@ -65,7 +66,13 @@ final class FakeCloud {
 
   /** Makes the next call {@code operation} on {@code name} fail with this error. */
   void failNext(String operation, String name, RuntimeException error) {
+    failNext(operation, name, error, 1);
+  }
+
+  /** Makes the next {@code times} calls {@code operation} on {@code name} fail with this error. */
+  void failNext(String operation, String name, RuntimeException error, int times) {
     failures.put(operation + " " + name, error);
+    failuresLeft.put(operation + " " + name, times);
   }
 
   /** The call takes effect, then the process dies before it hears the answer. */
@@ -89,8 +96,12 @@ final class FakeCloud {
   void call(String operation, String name, Runnable effect) {
     String key = operation + " " + name;
     calls.add(key);
-    RuntimeException failure = failures.remove(key);
+    RuntimeException failure = failures.get(key);
     if (failure != null) {
+      if (failuresLeft.merge(key, -1, Integer::sum) <= 0) {
+        failures.remove(key);
+        failuresLeft.remove(key);
+      }
       throw failure;
     }
     effect.run();
@@ -244,6 +255,20 @@ final class FakeCloud {
             }
           });
       return differs;
+    }
+
+    /** A read, like the real steps' comparisons: its settings against the desired ones. */
+    @Override
+    public Comparison compare(Found<Void> found, RunContext context) {
+      cloud.call("Compare", name, () -> {});
+      Resource resource = cloud.resources.get(name);
+      Object now = resource == null ? null : resource.settings;
+      return Comparison.builder().field("settings", desired, now).build();
+    }
+
+    @Override
+    public boolean hasOwnTags() {
+      return anchor == null;
     }
 
     @Override

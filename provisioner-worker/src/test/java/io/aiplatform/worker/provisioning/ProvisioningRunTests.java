@@ -1,5 +1,6 @@
 package io.aiplatform.worker.provisioning;
 
+import static io.aiplatform.worker.provisioning.Resources.CREATE_ATTEMPTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -106,8 +107,24 @@ class ProvisioningRunTests {
   }
 
   @Test
-  void aTransientErrorAsksForAnotherAttemptAndRollsNothingBack() {
-    cloud.failNext("Create", "crawler", FakeCloud.awsError(503, "ServiceUnavailable"));
+  void aCreateRefusedTransientlyIsSentAgainInTheSameDeliveryAfterALook() {
+    cloud.failNext(
+        "Create", "crawler", FakeCloud.awsError(503, "ServiceUnavailable"), CREATE_ATTEMPTS - 1);
+
+    ProvisioningRun.Report report = provision(FIRST);
+
+    assertThat(report.succeeded()).as(report.errorSummary()).isTrue();
+    assertThat(cloud.calls)
+        .containsSubsequence("Create crawler", "Find crawler", "Create crawler", "Find crawler")
+        .filteredOn("Create crawler"::equals)
+        .hasSize(CREATE_ATTEMPTS);
+    assertEveryResourceOnceAndThisJobs();
+  }
+
+  @Test
+  void aTransientErrorOnEveryAttemptAsksForAnotherDeliveryAndRollsNothingBack() {
+    cloud.failNext(
+        "Create", "crawler", FakeCloud.awsError(503, "ServiceUnavailable"), CREATE_ATTEMPTS);
 
     assertThatThrownBy(() -> provision(FIRST)).isInstanceOf(RetryLaterException.class);
 
@@ -116,7 +133,8 @@ class ProvisioningRunTests {
 
   @Test
   void aTransientErrorOnTheLastDeliveryEndsTheJobAndRollsBack() {
-    cloud.failNext("Create", "crawler", FakeCloud.awsError(503, "ServiceUnavailable"));
+    cloud.failNext(
+        "Create", "crawler", FakeCloud.awsError(503, "ServiceUnavailable"), CREATE_ATTEMPTS);
 
     ProvisioningRun.Report report = provision(new Delivery(5, true));
 

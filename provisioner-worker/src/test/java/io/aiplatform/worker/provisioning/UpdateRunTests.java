@@ -84,7 +84,8 @@ class UpdateRunTests {
 
   @Test
   void aTransientFailureHandsTheJobBackAndRestoresNothingYet() {
-    cloud.failNext("Create", "b", FakeCloud.awsError(503, "ServiceUnavailable"));
+    cloud.failNext(
+        "Create", "b", FakeCloud.awsError(503, "ServiceUnavailable"), Resources.CREATE_ATTEMPTS);
 
     assertThatThrownBy(() -> update(FIRST)).isInstanceOf(RetryLaterException.class);
 

@@ -105,7 +105,7 @@ class BucketStepIntegrationTests {
         s3,
         bucket,
         prefix.isEmpty() ? bucket : prefix,
-        new BucketSettings(s3, false, defaults),
+        new BucketSettings(s3, false, defaults, false),
         createTimeTags,
         Clock.systemUTC());
   }
