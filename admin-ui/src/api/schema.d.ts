@@ -64,6 +64,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/systems/{system_id}/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Sends one verify of an active system: drift is recorded, and repaired when repair=true or the policy in effect is repair. The life-cycle state does not change. */
+        post: operations["reconcileSystem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/systems/{system_id}/retry": {
         parameters: {
             query?: never;
@@ -129,6 +146,28 @@ export interface components {
             detail: string;
             passed: boolean;
             resource: string;
+        };
+        DriftDifference: {
+            actual: string | null;
+            desired: string | null;
+            field: string;
+        };
+        DriftResource: {
+            differences: components["schemas"]["DriftDifference"][];
+            /** @enum {string} */
+            kind: "s3_bucket" | "glue_database" | "glue_crawler" | "eventbridge_rule" | "dms_endpoint" | "dms_replication_task" | "log_group" | "lambda_function" | "api_integration" | "lambda_permission" | "api_route" | "cloudwatch_dashboard" | "cloudwatch_alarm";
+            name: string;
+            not_compared?: string[];
+            repaired: boolean;
+            /** @enum {string} */
+            status: "in_sync" | "drifted" | "missing";
+        };
+        DriftView: {
+            /** Format: date-time */
+            checked_at: string | null;
+            resources: components["schemas"]["DriftResource"][];
+            /** @enum {string} */
+            status: "in_sync" | "drifted" | "unknown";
         };
         EndpointBody: {
             /** @enum {string} */
@@ -202,6 +241,11 @@ export interface components {
             description?: string | null;
             endpoints?: components["schemas"]["EndpointBody"][] | null;
             lambda_config?: components["schemas"]["LambdaConfigBody"] | null;
+            /**
+             * @description report or repair; null: the platform's PLATFORM_API_RECONCILE_POLICY
+             * @enum {string|null}
+             */
+            reconcile_policy?: "report" | "repair" | null;
             /** @description Lowercase letters, digits and single hyphens, starting and ending with a letter or digit; maxLength keeps the longest resource name it yields (P-S-raw-to-curated under the resource prefix P) within 63 characters. */
             system_name: string;
         };
@@ -227,12 +271,17 @@ export interface components {
             /** @enum {string} */
             status: "succeeded" | "failed";
         };
-        /** @description A merge patch of description, data_sources, endpoints and lambda_config */
+        /** @description A merge patch of description, data_sources, endpoints, lambda_config and reconcile_policy */
         SystemChange: {
             data_sources?: string[] | null;
             description?: string | null;
             endpoints?: components["schemas"]["EndpointBody"][] | null;
             lambda_config?: components["schemas"]["LambdaConfigBody"] | null;
+            /**
+             * @description report or repair; null: the platform's PLATFORM_API_RECONCILE_POLICY
+             * @enum {string|null}
+             */
+            reconcile_policy?: "report" | "repair" | null;
             /** @description Cannot change: when given, the system's own name */
             system_name?: string;
         };
@@ -245,6 +294,7 @@ export interface components {
             created_at: string;
             data_sources: string[];
             description: string | null;
+            drift: components["schemas"]["DriftView"];
             endpoints: components["schemas"]["EndpointBody"][];
             /** @description Why the last job failed; only when failed */
             error_message?: string;
@@ -252,6 +302,11 @@ export interface components {
             generation: number;
             infrastructure: components["schemas"]["InfrastructureView"];
             lambda_config: components["schemas"]["LambdaConfigBody"] | null;
+            /**
+             * @description The system's own policy; null: the platform's
+             * @enum {string|null}
+             */
+            reconcile_policy: "report" | "repair" | null;
             resources: components["schemas"]["ResourceView"][];
             /** @enum {string} */
             status: "pending_provisioning" | "active" | "provisioning_failed" | "updating" | "update_failed" | "deprovisioning" | "deleted" | "deprovisioning_failed";
@@ -272,6 +327,7 @@ export interface components {
             /** Format: uuid */
             job_id?: string;
             resource?: string;
+            resources?: components["schemas"]["DriftResource"][];
             status: string;
             step: string;
         };
@@ -389,6 +445,8 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description true: only systems whose drift status is drifted; false: the others */
+                drifted?: "true" | "false";
                 limit?: number;
                 status?: "pending_provisioning" | "active" | "provisioning_failed" | "updating" | "update_failed" | "deprovisioning" | "deleted" | "deprovisioning_failed";
             };
@@ -1121,6 +1179,128 @@ export interface operations {
             };
             /** @description The response cannot be given in an accepted media type */
             406: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Our fault; details only in the log */
+            500: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No database connection in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reconcileSystem: {
+        parameters: {
+            query?: {
+                repair?: boolean;
+            };
+            header?: never;
+            path: {
+                system_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    /** @description The record's version; a change names it in If-Match */
+                    ETag: string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemView"];
+                };
+            };
+            /** @description Invalid fields or parameters (`validation`) or a body that is not JSON */
+            400: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope */
+            403: {
+                headers: {
+                    /** @description Bearer challenge */
+                    "WWW-Authenticate": string;
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such system */
+            404: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The response cannot be given in an accepted media type */
+            406: {
+                headers: {
+                    /** @description The request id, as recorded in the audit log */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A taken name (`duplicate-name`), a route another system owns (`route-taken`) or a state that forbids it (`invalid-state`) */
+            409: {
                 headers: {
                     /** @description The request id, as recorded in the audit log */
                     "X-Request-Id": string;

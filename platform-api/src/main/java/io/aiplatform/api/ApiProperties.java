@@ -34,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param security how bearer tokens are checked
  * @param outbox how unsent provisioning jobs are retried
  * @param audit how audit records are kept while the database cannot take them
+ * @param reconcile how active systems are checked for drift
  */
 @Validated
 @ConfigurationProperties("platform.api")
@@ -62,7 +63,8 @@ public record ApiProperties(
     @DefaultValue("1m") @NotNull Duration pendingCheckInterval,
     @DefaultValue @Valid Security security,
     @DefaultValue @Valid Outbox outbox,
-    @DefaultValue @Valid Audit audit) {
+    @DefaultValue @Valid Audit audit,
+    @DefaultValue @Valid Reconcile reconcile) {
 
   /**
    * Bearer token checks. Exactly one key source should be set; with none, every token is refused.
@@ -122,4 +124,18 @@ public record ApiProperties(
   public record Audit(
       @DefaultValue("10000") @Min(1) int bufferCapacity,
       @DefaultValue("1s") @NotNull @DurationMin(millis = 10) Duration flushInterval) {}
+
+  /**
+   * Drift detection: the periodic sweep that asks the worker to verify every active system.
+   *
+   * @param interval how often each active system is verified; systems are spread over it
+   * @param policy what a verify does with drift unless the system names its own policy: {@code
+   *     report} (record only) or {@code repair} (also converge)
+   * @param verifyTimeout how long a verify may stay unanswered before the sweep sends another;
+   *     until then the system's turns are skipped, so a slow worker gets no pile of verifies
+   */
+  public record Reconcile(
+      @DefaultValue("30m") @NotNull @DurationMin(seconds = 1) Duration interval,
+      @DefaultValue("report") @NotNull @Pattern(regexp = "report|repair") String policy,
+      @DefaultValue("2h") @NotNull @DurationMin(seconds = 1) Duration verifyTimeout) {}
 }

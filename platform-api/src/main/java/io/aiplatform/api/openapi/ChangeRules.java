@@ -73,6 +73,7 @@ final class ChangeRules {
     etag(patch, "202");
     etag(system.getDelete(), "202");
     etag(openApi.getPaths().get("/admin/systems/{system_id}/retry").getPost(), "202");
+    etag(openApi.getPaths().get("/admin/systems/{system_id}/reconcile").getPost(), "202");
   }
 
   /** The body of a PATCH: the registration's fields, none required, each nullable. */
@@ -85,7 +86,9 @@ final class ChangeRules {
         "system_name",
         Schemas.string().description("Cannot change: when given, the system's own name"));
     change.setProperties(members);
-    change.description("A merge patch of description, data_sources, endpoints and lambda_config");
+    change.description(
+        "A merge patch of description, data_sources, endpoints, lambda_config and"
+            + " reconcile_policy");
     closed(change);
     openApi.getComponents().addSchemas("SystemChange", change);
     openApi.getComponents().getSchemas().remove("JsonNode");

@@ -19,6 +19,7 @@ class OpenApiConfig {
     return openApi -> {
       new SchemaRules(properties).apply(openApi);
       new OperationRules(properties).apply(openApi);
+      DriftRules.apply(openApi, properties.security().writeScope());
       new ChangeRules(properties).apply(openApi);
       DryRunRules.apply(openApi);
     };

@@ -1,6 +1,7 @@
 package io.aiplatform.api.provisioning;
 
 import io.aiplatform.api.ApiProperties;
+import io.aiplatform.api.reconcile.VerifyRequested;
 import io.aiplatform.api.registration.JobRequested;
 import io.aiplatform.contracts.ProvisioningJob;
 import java.util.concurrent.ExecutionException;
@@ -55,7 +56,17 @@ class JobRelay {
   @Async("relayExecutor")
   @TransactionalEventListener
   void send(JobRequested event) throws InterruptedException, TimeoutException {
-    ProvisioningJob job = event.job();
+    relay(event.job());
+  }
+
+  /** A verify goes the same way: through the outbox to the jobs queue. */
+  @Async("relayExecutor")
+  @TransactionalEventListener
+  void sendVerify(VerifyRequested event) throws InterruptedException, TimeoutException {
+    relay(event.job());
+  }
+
+  private void relay(ProvisioningJob job) throws InterruptedException, TimeoutException {
     SendMessageRequest request =
         SendMessageRequest.builder()
             .queueUrl(queueUrl())

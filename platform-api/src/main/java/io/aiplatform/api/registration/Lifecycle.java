@@ -9,13 +9,17 @@ import static io.aiplatform.api.registration.Status.PROVISIONING_FAILED;
 import static io.aiplatform.api.registration.Status.UPDATE_FAILED;
 import static io.aiplatform.api.registration.Status.UPDATING;
 
+import io.aiplatform.api.reconcile.ReconcilePolicy;
 import io.aiplatform.api.registration.Refusals.InvalidState;
 import io.aiplatform.api.registration.SystemRow.Job;
+import io.aiplatform.api.registration.SystemRow.Oversight;
 import io.aiplatform.api.registration.SystemRow.Provisioned;
 import io.aiplatform.api.registration.SystemRow.Stamp;
 import io.aiplatform.api.registration.TimelineEvent.ChangeRequested;
+import io.aiplatform.api.registration.TimelineEvent.FieldChange;
 import io.aiplatform.api.registration.TimelineEvent.JobEnded;
 import io.aiplatform.api.registration.TimelineEvent.JobRequested;
+import io.aiplatform.api.registration.TimelineEvent.PolicyChanged;
 import io.aiplatform.api.registration.TimelineEvent.Registered;
 import io.aiplatform.api.registration.TimelineEvent.ResourceStep;
 import io.aiplatform.contracts.ProvisioningJob;
@@ -66,6 +70,11 @@ class Lifecycle {
 
   /** A new system, waiting for its first provisioning; it takes the routes of its endpoints. */
   Transition register(SystemSpec spec, String subject) {
+    return register(spec, null, subject);
+  }
+
+  /** A new system with its own reconcile policy ({@code null}: the platform's). */
+  Transition register(SystemSpec spec, ReconcilePolicy policy, String subject) {
     Instant now = now();
     Job job = new Job(ids.get(), Kind.PROVISION, 1, false);
     SystemRow row =
@@ -76,7 +85,8 @@ class Lifecycle {
             PENDING_PROVISIONING,
             job,
             Provisioned.NOTHING,
-            new Stamp(0, subject, now, now));
+            new Stamp(0, subject, now, now),
+            new Oversight(policy, null));
     return new Transition(
         null,
         row,
@@ -122,11 +132,61 @@ class Lifecycle {
 
   /** A day-2 change to {@code next}; from {@code active}, or replacing a change that failed. */
   Transition change(SystemRow row, SystemSpec next, String subject) {
+    return change(row, next, row.oversight().policy(), subject);
+  }
+
+  /**
+   * A day-2 change to {@code next} and to the reconcile {@code policy}. A change of the policy
+   * alone touches no resource: it is saved at once, with no job and no change of state.
+   */
+  Transition change(SystemRow row, SystemSpec next, ReconcilePolicy policy, String subject) {
     requireChangeable(row);
     if (!next.systemName().equals(row.spec().systemName())) {
       throw new Refusals.InvalidRequest("system_name", "cannot be changed");
     }
-    return startChange(row, next, subject);
+    ReconcilePolicy before = row.oversight().policy();
+    if (before == policy) {
+      return startChange(row, next, subject);
+    }
+    FieldChange changed = new FieldChange("reconcile_policy", wire(before), wire(policy));
+    if (next.equals(row.spec())) {
+      Instant now = now();
+      SystemRow after =
+          new SystemRow(
+              row.systemId(),
+              row.spec(),
+              row.change(),
+              row.status(),
+              row.job(),
+              row.provisioned(),
+              row.stamp().touched(now),
+              row.oversight().withPolicy(policy));
+      return new Transition(
+          row, after, List.of(new PolicyChanged(changed, now)), null, Set.of(), Set.of());
+    }
+    Transition t = startChange(row, next, subject);
+    List<FieldChange> diff = new ArrayList<>(((ChangeRequested) t.events().get(0)).changes());
+    diff.add(changed);
+    SystemRow after = t.after();
+    return new Transition(
+        row,
+        new SystemRow(
+            after.systemId(),
+            after.spec(),
+            after.change(),
+            after.status(),
+            after.job(),
+            after.provisioned(),
+            after.stamp(),
+            after.oversight().withPolicy(policy)),
+        List.of(new ChangeRequested(diff, now())),
+        t.job(),
+        t.claim(),
+        t.release());
+  }
+
+  private static String wire(ReconcilePolicy policy) {
+    return policy == null ? null : policy.wire();
   }
 
   /** Refuses a change unless the system is active, or its last change failed. */
@@ -227,7 +287,14 @@ class Lifecycle {
     }
     SystemRow after =
         new SystemRow(
-            row.systemId(), runs, change, next, row.job(), left, row.stamp().touched(now()));
+            row.systemId(),
+            runs,
+            change,
+            next,
+            row.job(),
+            left,
+            row.stamp().touched(now()),
+            row.oversight());
     return new Transition(row, after, events, null, Set.of(), release);
   }
 
@@ -263,7 +330,14 @@ class Lifecycle {
     Provisioned kept =
         new Provisioned(row.provisioned().infrastructure(), row.provisioned().resources(), null);
     return new SystemRow(
-        row.systemId(), row.spec(), change, status, job, kept, row.stamp().touched(now));
+        row.systemId(),
+        row.spec(),
+        change,
+        status,
+        job,
+        kept,
+        row.stamp().touched(now),
+        row.oversight().unchecked());
   }
 
   private Instant now() {

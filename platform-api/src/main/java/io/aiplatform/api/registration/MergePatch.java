@@ -1,6 +1,7 @@
 package io.aiplatform.api.registration;
 
 import io.aiplatform.api.FieldViolation;
+import io.aiplatform.api.reconcile.ReconcilePolicy;
 import io.aiplatform.api.registration.Refusals.InvalidRequest;
 import io.aiplatform.api.registration.Refusals.UnreadableChange;
 import io.aiplatform.contracts.SystemSpec;
@@ -33,11 +34,18 @@ final class MergePatch {
           "updated_at",
           "infrastructure",
           "resources",
-          "error_message");
+          "error_message",
+          "drift");
 
   private MergePatch() {}
 
   static RegistrationRequest apply(SystemSpec current, JsonNode patch, JsonMapper json) {
+    return apply(current, null, patch, json);
+  }
+
+  /** The patch applied to the configuration and the system's reconcile policy (null: none). */
+  static RegistrationRequest apply(
+      SystemSpec current, ReconcilePolicy policy, JsonNode patch, JsonMapper json) {
     if (patch == null || !patch.isObject()) {
       throw new InvalidRequest("(body)", "must be a JSON object: a merge patch of the system");
     }
@@ -47,7 +55,11 @@ final class MergePatch {
         violations.add(new FieldViolation(member.getKey(), "cannot be changed"));
       }
     }
-    JsonNode merged = merge(document(current, json), patch);
+    ObjectNode doc = document(current, json);
+    if (policy != null) {
+      doc.put("reconcile_policy", policy.wire());
+    }
+    JsonNode merged = merge(doc, patch);
     JsonNode name = merged.get("system_name");
     if (name == null || !name.isString() || !name.asString().equals(current.systemName())) {
       violations.add(new FieldViolation("system_name", "cannot be changed"));

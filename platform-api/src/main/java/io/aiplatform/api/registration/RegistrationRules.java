@@ -3,6 +3,7 @@ package io.aiplatform.api.registration;
 import io.aiplatform.api.ApiProperties;
 import io.aiplatform.api.FieldViolation;
 import io.aiplatform.api.Storable;
+import io.aiplatform.api.reconcile.ReconcilePolicy;
 import io.aiplatform.contracts.ResourceNames;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,6 +55,10 @@ class RegistrationRules {
     checkDataSources(request.dataSources(), violations);
     checkEndpoints(request.endpoints(), violations);
     checkLambdaConfig(request.lambdaConfig(), violations);
+    if (request.reconcilePolicy() != null
+        && ReconcilePolicy.fromWire(request.reconcilePolicy()).isEmpty()) {
+      violations.add(new FieldViolation("reconcile_policy", "must be report or repair"));
+    }
     return violations;
   }
 

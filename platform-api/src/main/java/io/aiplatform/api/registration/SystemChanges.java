@@ -40,10 +40,11 @@ class SystemChanges {
     if (!matches(ifMatch, row.etag())) {
       throw new StaleVersion(row.etag());
     }
-    RegistrationRequest merged = MergePatch.apply(row.spec(), patch, json);
+    RegistrationRequest merged =
+        MergePatch.apply(row.spec(), row.oversight().policy(), patch, json);
     rules.validate(merged);
     try {
-      return store.save(lifecycle.change(row, merged.toSpec(), subject));
+      return store.save(lifecycle.change(row, merged.toSpec(), merged.policy(), subject));
     } catch (ConcurrentChange e) {
       throw new StaleVersion(null);
     }

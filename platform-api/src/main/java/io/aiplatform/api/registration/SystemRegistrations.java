@@ -51,7 +51,7 @@ class SystemRegistrations {
         return replay(stored.get(), requestHash);
       }
     }
-    Transition registered = lifecycle.register(request.toSpec(), subject);
+    Transition registered = lifecycle.register(request.toSpec(), request.policy(), subject);
     var response =
         RegistrationResponse.registered(registered.after().systemId(), request.systemName());
     if (idempotencyKey != null) {

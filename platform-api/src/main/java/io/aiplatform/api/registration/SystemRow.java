@@ -1,5 +1,7 @@
 package io.aiplatform.api.registration;
 
+import io.aiplatform.api.reconcile.DriftView;
+import io.aiplatform.api.reconcile.ReconcilePolicy;
 import io.aiplatform.contracts.Infrastructure;
 import io.aiplatform.contracts.ProvisioningJob;
 import io.aiplatform.contracts.ProvisioningJob.Kind;
@@ -21,6 +23,7 @@ import java.util.UUID;
  * @param job the current (or last) job
  * @param provisioned what the last finished job left
  * @param stamp version, creator and times
+ * @param oversight the system's reconcile policy and what its last verify found
  */
 record SystemRow(
     UUID systemId,
@@ -29,7 +32,33 @@ record SystemRow(
     Status status,
     Job job,
     Provisioned provisioned,
-    Stamp stamp) {
+    Stamp stamp,
+    Oversight oversight) {
+
+  /**
+   * Drift detection's part of the row.
+   *
+   * @param policy the system's own reconcile policy; {@code null}: the platform's
+   * @param drift what the last verify of the current generation found (written by the {@code
+   *     reconcile} module, never by a transition)
+   */
+  record Oversight(ReconcilePolicy policy, DriftView drift) {
+
+    static final Oversight NONE = new Oversight(null, DriftView.UNKNOWN);
+
+    Oversight {
+      drift = drift == null ? DriftView.UNKNOWN : drift;
+    }
+
+    /** A new job's configuration is not checked yet. */
+    Oversight unchecked() {
+      return new Oversight(policy, DriftView.UNKNOWN);
+    }
+
+    Oversight withPolicy(ReconcilePolicy next) {
+      return new Oversight(next, drift);
+    }
+  }
 
   /**
    * A job of the system.
@@ -116,6 +145,7 @@ record SystemRow(
         status,
         job,
         provisioned,
-        new Stamp(stamp.version() + 1, stamp.createdBy(), stamp.createdAt(), stamp.updatedAt()));
+        new Stamp(stamp.version() + 1, stamp.createdBy(), stamp.createdAt(), stamp.updatedAt()),
+        oversight);
   }
 }

@@ -2,6 +2,7 @@ package io.aiplatform.api.registration;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.aiplatform.api.reconcile.DriftView;
 import io.aiplatform.contracts.Infrastructure;
 import io.aiplatform.contracts.ResourceResult;
 import io.aiplatform.contracts.SystemSpec;
@@ -26,7 +27,10 @@ record SystemView(
     @JsonProperty("updated_at") Instant updatedAt,
     @JsonProperty("infrastructure") InfrastructureView infrastructure,
     @JsonProperty("resources") List<ResourceView> resources,
-    @JsonProperty("error_message") @JsonInclude(JsonInclude.Include.NON_NULL) String errorMessage) {
+    @JsonProperty("error_message") @JsonInclude(JsonInclude.Include.NON_NULL) String errorMessage,
+    @JsonProperty("reconcile_policy") @JsonInclude(JsonInclude.Include.ALWAYS)
+        String reconcilePolicy,
+    @JsonProperty("drift") DriftView drift) {
 
   static SystemView of(SystemRow row) {
     SystemSpec spec = row.shown();
@@ -50,7 +54,9 @@ record SystemView(
         row.stamp().updatedAt(),
         InfrastructureView.of(row.provisioned().infrastructure()),
         row.provisioned().resources().stream().map(ResourceView::of).toList(),
-        row.provisioned().errorMessage());
+        row.provisioned().errorMessage(),
+        row.oversight().policy() == null ? null : row.oversight().policy().wire(),
+        row.oversight().drift());
   }
 
   /**

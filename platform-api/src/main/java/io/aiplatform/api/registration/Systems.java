@@ -1,6 +1,9 @@
 package io.aiplatform.api.registration;
 
+import io.aiplatform.api.reconcile.DriftView;
+import io.aiplatform.api.reconcile.ReconcilePolicy;
 import io.aiplatform.api.registration.SystemRow.Job;
+import io.aiplatform.api.registration.SystemRow.Oversight;
 import io.aiplatform.api.registration.SystemRow.Provisioned;
 import io.aiplatform.api.registration.SystemRow.Stamp;
 import io.aiplatform.contracts.Infrastructure;
@@ -31,6 +34,8 @@ class Systems {
   record Holder(UUID systemId, Status status, boolean deleteData) {}
 
   private static final TypeReference<List<ResourceResult>> RESOURCES = new TypeReference<>() {};
+  private static final TypeReference<List<DriftView.DriftResource>> DRIFT =
+      new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -49,8 +54,8 @@ class Systems {
                 """
                 INSERT INTO systems (system_id, system_name, spec, change_spec, status, generation,
                     version, current_job_id, current_job_kind, delete_data, created_by,
-                    created_at, updated_at)
-                VALUES (?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    created_at, updated_at, reconcile_policy)
+                VALUES (?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (system_name) WHERE NOT (status = 'deleted' AND delete_data)
                 DO NOTHING
                 """)
@@ -67,12 +72,17 @@ class Systems {
                 row.job().deleteData(),
                 row.stamp().createdBy(),
                 Timestamp.from(row.stamp().createdAt()),
-                Timestamp.from(row.stamp().updatedAt()))
+                Timestamp.from(row.stamp().updatedAt()),
+                policy(row))
             .update()
         == 1;
   }
 
-  /** Writes the row if nobody changed it since it was read; false when someone did. */
+  /**
+   * Writes the row if nobody changed it since it was read; false when someone did. The drift
+   * columns belong to the {@code reconcile} module and are not written from the row: a new job (a
+   * new generation) only resets them, since what a verify found was about the previous one.
+   */
   boolean update(SystemRow row) {
     Provisioned p = row.provisioned();
     return jdbc.sql(
@@ -80,7 +90,14 @@ class Systems {
                 UPDATE systems SET spec = ?::jsonb, change_spec = ?::jsonb, status = ?,
                     generation = ?, version = version + 1, current_job_id = ?,
                     current_job_kind = ?, delete_data = ?, infrastructure = ?::jsonb,
-                    resources = ?::jsonb, error_message = ?, updated_at = ?
+                    resources = ?::jsonb, error_message = ?, updated_at = ?,
+                    reconcile_policy = ?,
+                    drift_status = CASE WHEN generation = ? THEN drift_status ELSE 'unknown' END,
+                    drift_checked_at = CASE WHEN generation = ? THEN drift_checked_at END,
+                    drift_resources = CASE WHEN generation = ? THEN drift_resources
+                        ELSE '[]'::jsonb END,
+                    verify_requested_at = CASE WHEN generation = ? THEN verify_requested_at END,
+                    verify_job_id = CASE WHEN generation = ? THEN verify_job_id END
                 WHERE system_id = ? AND version = ?
                 """)
             .params(
@@ -95,6 +112,12 @@ class Systems {
                 json.writeValueAsString(p.resources()),
                 p.errorMessage(),
                 Timestamp.from(row.stamp().updatedAt()),
+                policy(row),
+                row.job().generation(),
+                row.job().generation(),
+                row.job().generation(),
+                row.job().generation(),
+                row.job().generation(),
                 row.systemId(),
                 row.stamp().version())
             .update()
@@ -142,13 +165,21 @@ class Systems {
         .list();
   }
 
-  /** A page, newest first, after the cursor's position. */
-  List<SystemRow> page(Status status, PageCursor after, int limit) {
+  /**
+   * A page, newest first, after the cursor's position.
+   *
+   * @param drifted only systems whose drift status is {@code drifted} (true) or is not (false);
+   *     {@code null}: all
+   */
+  List<SystemRow> page(Status status, Boolean drifted, PageCursor after, int limit) {
     StringBuilder sql = new StringBuilder("SELECT * FROM systems WHERE true");
     List<Object> params = new ArrayList<>();
     if (status != null) {
       sql.append(" AND status = ?");
       params.add(status.wire());
+    }
+    if (drifted != null) {
+      sql.append(drifted ? " AND drift_status = 'drifted'" : " AND drift_status <> 'drifted'");
     }
     if (after != null) {
       sql.append(" AND (created_at, system_id) < (?, ?)");
@@ -181,6 +212,18 @@ class Systems {
             rs.getLong("version"),
             rs.getString("created_by"),
             rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("updated_at").toInstant()));
+            rs.getTimestamp("updated_at").toInstant()),
+        new Oversight(
+            ReconcilePolicy.fromWire(rs.getString("reconcile_policy")).orElse(null),
+            new DriftView(
+                rs.getString("drift_status"),
+                rs.getTimestamp("drift_checked_at") == null
+                    ? null
+                    : rs.getTimestamp("drift_checked_at").toInstant(),
+                json.readValue(rs.getString("drift_resources"), DRIFT))));
+  }
+
+  private static String policy(SystemRow row) {
+    return row.oversight().policy() == null ? null : row.oversight().policy().wire();
   }
 }

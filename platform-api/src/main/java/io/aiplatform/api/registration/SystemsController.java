@@ -3,6 +3,7 @@ package io.aiplatform.api.registration;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.aiplatform.api.audit.AuditedChanges;
 import io.aiplatform.api.prechecks.Assessment;
+import io.aiplatform.api.reconcile.Verifications;
 import io.aiplatform.api.registration.Refusals.InvalidRequest;
 import io.aiplatform.api.registration.Refusals.VersionRequired;
 import java.net.URI;
@@ -41,6 +42,7 @@ class SystemsController {
   private final Timeline timeline;
   private final AuditedChanges audited;
   private final Rehearsals rehearsals;
+  private final Verifications verifications;
 
   SystemsController(
       SystemRegistrations registrations,
@@ -48,13 +50,15 @@ class SystemsController {
       Systems systems,
       Timeline timeline,
       AuditedChanges audited,
-      Rehearsals rehearsals) {
+      Rehearsals rehearsals,
+      Verifications verifications) {
     this.registrations = registrations;
     this.changes = changes;
     this.systems = systems;
     this.timeline = timeline;
     this.audited = audited;
     this.rehearsals = rehearsals;
+    this.verifications = verifications;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,6 +95,7 @@ class SystemsController {
   @GetMapping
   SystemPage list(
       @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "drifted", required = false) String drifted,
       @RequestParam(name = "limit", defaultValue = "50") int limit,
       @RequestParam(name = "cursor", required = false) String cursor) {
     if (limit < 1 || limit > MAX_LIMIT) {
@@ -98,7 +103,7 @@ class SystemsController {
     }
     Status filter = status == null ? null : parseStatus(status);
     PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
-    List<SystemRow> rows = systems.page(filter, after, limit + 1);
+    List<SystemRow> rows = systems.page(filter, parseDrifted(drifted), after, limit + 1);
     boolean more = rows.size() > limit;
     List<SystemRow> page = more ? rows.subList(0, limit) : rows;
     String next = null;
@@ -141,6 +146,19 @@ class SystemsController {
     return accepted(() -> registrations.retry(systemId, caller.getSubject()));
   }
 
+  /** One verify now: drift is compared and, with repair or the repair policy, converged. */
+  @PostMapping("/{system_id}/reconcile")
+  ResponseEntity<SystemView> reconcile(
+      @PathVariable("system_id") UUID systemId,
+      @RequestParam(name = "repair", defaultValue = "false") boolean repair,
+      @AuthenticationPrincipal Jwt caller) {
+    return accepted(
+        () -> {
+          verifications.request(systemId, repair, caller.getSubject());
+          return registrations.find(systemId);
+        });
+  }
+
   @GetMapping("/{system_id}/events")
   Events events(@PathVariable("system_id") UUID systemId) {
     registrations.find(systemId);
@@ -160,6 +178,16 @@ class SystemsController {
   /** The record with its entity tag, which a change names in If-Match. */
   private static ResponseEntity<SystemView> record(HttpStatus status, SystemRow row) {
     return ResponseEntity.status(status).eTag(row.etag()).body(SystemView.of(row));
+  }
+
+  private static Boolean parseDrifted(String drifted) {
+    if (drifted == null) {
+      return null;
+    }
+    if (!drifted.equals("true") && !drifted.equals("false")) {
+      throw new InvalidRequest("drifted", "must be true or false");
+    }
+    return Boolean.valueOf(drifted);
   }
 
   private static Status parseStatus(String status) {

@@ -1,17 +1,22 @@
 package io.aiplatform.api.registration;
 
+import io.aiplatform.api.reconcile.DriftView;
 import io.aiplatform.api.registration.TimelineEvent.Row;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code system_events} table: what happened to each system, in order. */
 @Repository
 class Timeline {
+
+  private static final TypeReference<List<DriftView.DriftResource>> DRIFT =
+      new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -48,13 +53,15 @@ class Timeline {
   List<TimelineEntry> of(UUID systemId) {
     return jdbc.sql(
             """
-            SELECT generation, job_id, step, resource_name, action, status, error, changes, at
+            SELECT generation, job_id, step, resource_name, action, status, error, changes, drift,
+                at
             FROM system_events WHERE system_id = ? ORDER BY id
             """)
         .param(systemId)
         .query(
             (rs, n) -> {
               String changes = rs.getString("changes");
+              String drift = rs.getString("drift");
               return new TimelineEntry(
                   rs.getLong("generation"),
                   rs.getObject("job_id", UUID.class),
@@ -64,6 +71,7 @@ class Timeline {
                   rs.getString("status"),
                   rs.getString("error"),
                   changes == null ? null : changes(json.readTree(changes)),
+                  drift == null ? null : json.readValue(drift, DRIFT),
                   rs.getTimestamp("at").toInstant());
             })
         .list();

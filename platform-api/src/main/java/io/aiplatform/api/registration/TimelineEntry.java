@@ -2,6 +2,7 @@ package io.aiplatform.api.registration;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.aiplatform.api.reconcile.DriftView;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  * @param status the outcome, such as {@code succeeded}, {@code failed}, {@code requested}
  * @param error why it failed
  * @param changes for a requested change: each field it changes, before and after
+ * @param resources for {@code drift_detected}: each resource found drifted or missing, with its
+ *     differences; for {@code drift_repaired}: each resource the repair converged
  * @param at when it happened
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,6 +34,7 @@ record TimelineEntry(
     @JsonProperty("status") String status,
     @JsonProperty("error") String error,
     @JsonProperty("changes") List<Change> changes,
+    @JsonProperty("resources") List<DriftView.DriftResource> resources,
     @JsonProperty("at") Instant at) {
 
   /**

@@ -59,6 +59,13 @@ sealed interface TimelineEvent {
     }
   }
 
+  /** The system's reconcile policy changed (by itself: no job). */
+  record PolicyChanged(FieldChange change, Instant at) implements TimelineEvent {
+    public Row row() {
+      return new Row("reconcile_policy", null, null, "changed", null, List.of(change), at);
+    }
+  }
+
   /** What a job did to one resource, as the worker reported it. */
   record ResourceStep(ResourceResult resource, Instant at) implements TimelineEvent {
     public Row row() {

@@ -136,6 +136,7 @@ class AuditTrailIntegrationTests extends ApiIntegrationTest {
         properties.pendingCheckInterval(),
         properties.security(),
         properties.outbox(),
-        new ApiProperties.Audit(capacity, Duration.ofSeconds(1)));
+        new ApiProperties.Audit(capacity, Duration.ofSeconds(1)),
+        new ApiProperties.Reconcile(Duration.ofMinutes(30), "report", Duration.ofHours(2)));
   }
 }

@@ -71,7 +71,13 @@ class OpenApiContractIntegrationTests extends ApiIntegrationTest {
     check("GET", path + "/events", api.get(path + "/events", admin));
     check("GET", "/admin/systems?limit=2", api.get("/admin/systems?limit=2", admin));
     check("GET", "/admin/systems?status=active", api.get("/admin/systems?status=active", admin));
+    check("GET", "/admin/systems?drifted=true", api.get("/admin/systems?drifted=true", admin));
+    check("GET", "/admin/systems?drifted=no", api.get("/admin/systems?drifted=no", admin));
+    check("POST", path + "/reconcile", api.post(path + "/reconcile", admin, ""));
+    check("POST", path + "/reconcile", api.post(path + "/reconcile?repair=maybe", admin, ""));
+    check("POST", UNKNOWN + "/reconcile", api.post(UNKNOWN + "/reconcile", admin, ""));
     check("DELETE", path, api.delete(path + "?delete_data=true", admin));
+    check("POST", path + "/reconcile", api.post(path + "/reconcile", admin, ""));
     check("DELETE", path, api.delete(path, admin));
     check("POST", path + "/retry", api.post(path + "/retry", admin, ""));
     check("GET", "/admin/audit?limit=5", api.get("/admin/audit?limit=5", admin));

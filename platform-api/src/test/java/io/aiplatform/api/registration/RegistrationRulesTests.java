@@ -53,13 +53,14 @@ class RegistrationRulesTests {
             List.of(
                 new RegistrationRequest.EndpointBody("/supply-chain/optimize", "POST"),
                 new RegistrationRequest.EndpointBody("/supply-chain/forecast", "GET")),
-            new RegistrationRequest.LambdaConfigBody(3008, 900, "python3.11"));
+            new RegistrationRequest.LambdaConfigBody(3008, 900, "python3.11"),
+            "repair");
 
     assertThat(rules.check(request)).isEmpty();
   }
 
   private static RegistrationRequest request(String name) {
-    return new RegistrationRequest(name, null, null, null, null);
+    return new RegistrationRequest(name, null, null, null, null, null);
   }
 
   private static ApiProperties properties(String prefix) {
@@ -86,6 +87,7 @@ class RegistrationRulesTests {
             Duration.ofSeconds(30),
             Duration.ofDays(7),
             Duration.ofMillis(20)),
-        new ApiProperties.Audit(10_000, Duration.ofSeconds(1)));
+        new ApiProperties.Audit(10_000, Duration.ofSeconds(1)),
+        new ApiProperties.Reconcile(Duration.ofMinutes(30), "report", Duration.ofHours(2)));
   }
 }

@@ -37,6 +37,7 @@ final class SecuritySettings {
             Duration.ofSeconds(30),
             Duration.ofDays(7),
             Duration.ofMillis(20)),
-        new ApiProperties.Audit(10_000, Duration.ofSeconds(1)));
+        new ApiProperties.Audit(10_000, Duration.ofSeconds(1)),
+        new ApiProperties.Reconcile(Duration.ofMinutes(30), "report", Duration.ofHours(2)));
   }
 }

@@ -25,6 +25,16 @@ import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 @Import(ApiIntegrationTest.Faults.class)
 public abstract class ApiIntegrationTest {
 
+  /**
+   * The settings of the tests' application, as a map: for a second instance of the API on the same
+   * database and queues (two instances sharing work).
+   */
+  public static java.util.Map<String, Object> settings() {
+    java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
+    backingServices((name, value) -> all.put(name, value.get()));
+    return all;
+  }
+
   @DynamicPropertySource
   static void backingServices(DynamicPropertyRegistry registry) {
     BackingServices.registerDatabase(registry);
@@ -40,6 +50,9 @@ public abstract class ApiIntegrationTest {
     // The emulator on a loaded 2-core machine can take seconds for a burst of read calls; no
     // test may depend on how fast it answers (the outage test fails the calls themselves).
     registry.add("platform.api.prechecks.timeout", () -> "60s");
+    // The sweep's own tests drive it with a clock of their own; left to itself it would send
+    // verifies in the middle of other tests.
+    registry.add("platform.api.reconcile.interval", () -> "24h");
     registry.add("platform.api.security.issuer", () -> TestTokens.ISSUER);
     registry.add(
         "platform.api.security.public-key-location",

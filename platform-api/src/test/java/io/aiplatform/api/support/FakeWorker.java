@@ -2,6 +2,7 @@ package io.aiplatform.api.support;
 
 import static org.awaitility.Awaitility.await;
 
+import io.aiplatform.contracts.DriftReport;
 import io.aiplatform.contracts.Infrastructure;
 import io.aiplatform.contracts.ProvisioningJob;
 import io.aiplatform.contracts.ProvisioningResult;
@@ -19,22 +20,60 @@ public final class FakeWorker {
 
   private FakeWorker() {}
 
-  /** The job of the given generation the API sent for the system. */
+  /** The life-cycle job of the given generation the API sent for the system (verifies aside). */
   public static ProvisioningJob awaitJob(String systemId, long generation) {
     return await()
         .atMost(Duration.ofSeconds(20))
         .until(
-            () ->
-                JobsOnQueue.forSystem(systemId).stream()
-                    .map(r -> Api.json().readValue(r.body(), ProvisioningJob.class))
-                    .filter(j -> j.generation() == generation)
-                    .toList(),
+            () -> jobs(systemId).stream().filter(j -> j.generation() == generation).toList(),
             jobs -> jobs.size() == 1)
         .get(0);
   }
 
-  /** The jobs the API sent for the system so far. */
+  /**
+   * The life-cycle jobs the API sent for the system so far; verifies, which the sweep may send at
+   * any time, are left out ({@link #verifies}).
+   */
   public static List<ProvisioningJob> jobs(String systemId) {
+    return all(systemId).stream().filter(j -> j.kind() != ProvisioningJob.Kind.VERIFY).toList();
+  }
+
+  /** The verify jobs the API sent for the system so far. */
+  public static List<ProvisioningJob> verifies(String systemId) {
+    return all(systemId).stream().filter(j -> j.kind() == ProvisioningJob.Kind.VERIFY).toList();
+  }
+
+  /** Waits for the system's {@code n}th verify job and returns it. */
+  public static ProvisioningJob awaitVerify(String systemId, int n) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> verifies(systemId), jobs -> jobs.size() >= n)
+        .get(n - 1);
+  }
+
+  /** Answers a verify with what the check found. */
+  public static void verified(ProvisioningJob job, DriftReport drift) {
+    var result =
+        new ProvisioningResult(
+            ProvisioningResult.SCHEMA_VERSION,
+            job.jobId(),
+            job.systemId(),
+            job.kind(),
+            job.generation(),
+            drift.status() == DriftReport.Status.UNKNOWN
+                ? ProvisioningResult.Outcome.FAILED
+                : ProvisioningResult.Outcome.SUCCEEDED,
+            List.of(),
+            infrastructure(job, job.spec()),
+            drift.status() == DriftReport.Status.UNKNOWN ? "the check could not complete" : null,
+            drift.checkedAt(),
+            drift);
+    String url = TestQueues.url(TestQueues.RESULTS);
+    String body = Api.json().writeValueAsString(result);
+    TestQueues.client().sendMessage(b -> b.queueUrl(url).messageBody(body)).join();
+  }
+
+  private static List<ProvisioningJob> all(String systemId) {
     return JobsOnQueue.forSystem(systemId).stream()
         .map(r -> Api.json().readValue(r.body(), ProvisioningJob.class))
         .toList();
