@@ -39,6 +39,7 @@ locals {
     PLATFORM_API_SECURITY_WRITE_SCOPE        = module.api_gateway.write_scope
     # Pre-checks of each registration against AWS (read calls, the task role's Precheck* grants).
     PLATFORM_API_PRECHECKS_ENABLED                 = "true"
+    PLATFORM_API_PRECHECKS_API_ID                  = module.api_gateway.api_id
     PLATFORM_API_PRECHECKS_DMS_SOURCE_ENDPOINT_ARN = var.dms_source == null ? "" : module.dms[0].source_endpoint_arn
   }
 

@@ -38,7 +38,10 @@ class DevPlanIntegrationTests {
         .startsWith("https://cognito-idp.us-east-1.amazonaws.com/");
   }
 
-  /** The registration pre-checks are on, with the DMS source set exactly when DMS is. */
+  /**
+   * The registration pre-checks are on, look for routes on the API the worker puts them on, and
+   * know the DMS source exactly when DMS is set.
+   */
   @Test
   void apiTaskChecksRegistrationsAgainstAws() {
     PlanJson plan = EmulatorPlans.dev();
@@ -48,6 +51,9 @@ class DevPlanIntegrationTests {
     assertThat(api.path("PLATFORM_API_PRECHECKS_ENABLED").asString()).isEqualTo("true");
     assertThat(api.path("PLATFORM_API_PRECHECKS_DMS_SOURCE_ENDPOINT_ARN").asString(""))
         .isEqualTo(worker.path("PLATFORM_WORKER_DMS_SOURCE_ENDPOINT_ARN").asString(""));
+    assertThat(api.path("PLATFORM_API_PRECHECKS_API_ID").asString(""))
+        .isNotEmpty()
+        .isEqualTo(worker.path("PLATFORM_WORKER_API_ID").asString(""));
   }
 
   /** As platform-api decides: a GET needs the read scope, a write needs the write scope. */
