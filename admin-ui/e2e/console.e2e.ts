@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { drift } from "../scripts/api-types.mjs";
-import { DESKTOP, PHONE, accessibilityViolations, bucket, horizontalOverflow, launch, screenshot, signedIn, token } from "./browser";
+import { DESKTOP, PHONE, accessibilityViolations, bucket, errorAt, horizontalOverflow, launch, screenshot, signedIn, token } from "./browser";
 import { awaitStatus, registerViaApi } from "./api";
 
 const stack = inject("stack");
@@ -19,12 +19,6 @@ afterAll(async () => {
 async function open(viewport = DESKTOP): Promise<Page> {
   const context = await browser.newContext({ viewport });
   return context.newPage();
-}
-
-async function errorAt(page: Page, label: string): Promise<string> {
-  const described = (await page.getByLabel(label, { exact: true }).getAttribute("aria-describedby")) ?? "";
-  const texts = await Promise.all(described.split(" ").map((id) => page.locator(`[id="${id}"].field-error`).allTextContents()));
-  return texts.flat().join(" ");
 }
 
 async function fillRegistration(page: Page, name: string): Promise<void> {

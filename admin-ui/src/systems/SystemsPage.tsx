@@ -12,6 +12,8 @@ export const STATUSES: SystemStatus[] = [
   "pending_provisioning",
   "active",
   "provisioning_failed",
+  "updating",
+  "update_failed",
   "deprovisioning",
   "deleted",
   "deprovisioning_failed",
