@@ -84,7 +84,7 @@ describe("the admin console against the running stack", () => {
     await page.getByLabel("System name").fill("taken-name");
     await page.getByRole("button", { name: "Register system" }).click();
     await page.getByText("The API refused the registration").waitFor();
-    expect(await errorAt(page, "System name")).toContain("A system named taken-name is already registered.");
+    expect(await errorAt(page, "System name")).toContain("A system named taken-name already exists");
   });
 
   it("shows why a system failed, and a retry after the cause is gone makes it active", async () => {

@@ -10,6 +10,10 @@ import { progressOf } from "./progress";
 import { RecordSection, ResourcesSection, TimelineSection, ProgressSection } from "./DetailSections";
 import { DeleteDialog } from "./DeleteDialog";
 import { EditForm, type Version } from "./edit/EditForm";
+import { DriftSection } from "./drift/DriftSection";
+import { RepairDialog } from "./drift/RepairDialog";
+import { driftOf, useReconcile } from "./drift/useReconcile";
+import type { WithDrift } from "../api/contract17";
 
 /**
  * One system: its record, progress, resources and timeline, followed live while a job runs.
@@ -25,7 +29,7 @@ export function SystemDetailPage({ timing = FOLLOW_TIMING }: { timing?: FollowTi
 
 function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTiming }) {
   const { api } = useApp();
-  const [system, setSystem] = useState<SystemRecord | null>(null);
+  const [system, setSystem] = useState<WithDrift | null>(null);
   const [etag, setEtag] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -33,6 +37,8 @@ function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTi
   const [problem, setProblem] = useState<Problem | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [repairing, setRepairing] = useState(false);
+  const repairButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const [announcement, setAnnouncement] = useState("");
   const heading = usePage(system?.system_name ?? "System");
@@ -73,6 +79,8 @@ function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTi
     },
     timing,
   );
+
+  const reconcile = useReconcile(api, systemId, system, load, timing);
 
   const act = async (call: Promise<{ data?: SystemRecord; error?: unknown; response: Response }>) => {
     const { data, error, response } = await call;
@@ -174,9 +182,35 @@ function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTi
         />
       )}
       <ProgressSection progress={progressOf(system, events)} following={isPending(system.status)} />
+      <ProblemBanner problem={reconcile.problem} />
+      {"drift" in system && system.status !== "deleted" && (
+        <DriftSection
+          drift={driftOf(system)}
+          canCheck={system.status === "active"}
+          checking={reconcile.checking}
+          onCheck={() => void reconcile.request(false)}
+          onRepair={() => setRepairing(true)}
+          repairButton={repairButton}
+        />
+      )}
       <RecordSection system={system} />
       <ResourcesSection system={system} />
       <TimelineSection events={events} />
+      {repairing && (
+        <RepairDialog
+          systemName={system.system_name}
+          drift={driftOf(system)}
+          onCancel={() => {
+            setRepairing(false);
+            requestAnimationFrame(() => repairButton.current?.focus());
+          }}
+          onRepair={() => {
+            setRepairing(false);
+            void reconcile.request(true);
+            requestAnimationFrame(() => document.getElementById("drift-title")?.focus());
+          }}
+        />
+      )}
       {deleting && (
         <DeleteDialog
           systemName={system.system_name}

@@ -115,6 +115,9 @@ export function describeEvent(e: TimelineEntry): string {
     const what = `${kindLabel(e.step)} ${e.resource} ${actionLabel(e.action)}`.trim();
     return e.status === "failed" ? `${what} — failed` : what;
   }
+  if (e.step === "drift_detected" || e.step === "drift_repaired") {
+    return e.step === "drift_detected" ? "Drift detected: the resources in AWS differ from the registration" : "Drift repaired";
+  }
   const job =
     e.step === "deprovision" ? "Deletion" : e.step === "provision" ? "Provisioning" : e.step === "update" ? "Change" : "Registration";
   const outcome: Record<string, string> = {
