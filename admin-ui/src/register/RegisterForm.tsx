@@ -7,6 +7,8 @@ import { placeProblem } from "./problemFields";
 import { Field } from "./Field";
 import { ConfigurationFields, fieldsOf } from "./ConfigurationFields";
 import { ErrorSummary } from "./ErrorSummary";
+import { PlanPreview } from "./PlanPreview";
+import { reconciliation, type DryRun } from "../api/contract17";
 
 interface Props {
   onRegistered: (systemId: string) => void;
@@ -23,7 +25,9 @@ export function RegisterForm({ onRegistered }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [sending, setSending] = useState(false);
+  const [sending, setSending] = useState<"register" | "preview" | null>(null);
+  const [plan, setPlan] = useState<{ body: string; result: DryRun } | null>(null);
+  const planHeading = useRef<HTMLHeadingElement>(null);
   const [shown, setShown] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
   const attempt = useRef<{ body: string; key: string } | null>(null);
@@ -33,10 +37,12 @@ export function RegisterForm({ onRegistered }: Props) {
   const formFields = useMemo(() => fieldsOf(draft), [draft]);
   const update = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
 
-  const showErrors = (fields: FieldErrors, other: string[], refusal: Problem | null) => {
+  const [refused, setRefused] = useState<"registration" | "plan">("registration");
+  const showErrors = (fields: FieldErrors, other: string[], refusal: Problem | null, what: "registration" | "plan" = "registration") => {
     setErrors(fields);
     setUnplaced(other);
     setProblem(refusal);
+    setRefused(what);
     setShown((n) => n + 1);
   };
   // Right after the summary renders, before anything else can take the focus.
@@ -46,11 +52,41 @@ export function RegisterForm({ onRegistered }: Props) {
     }
   }, [shown]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** The form's own checks; false (and the errors shown) when they fail. */
+  const checked = () => {
     const found = checkDraft(draft, config.resourcePrefix, runtimes);
     if (Object.keys(found).length > 0) {
       showErrors(found, [], null);
+      return false;
+    }
+    return true;
+  };
+
+  // A dry run of the same body: the plan and the pre-checks; nothing is stored or queued.
+  const preview = async () => {
+    if (!checked()) {
+      return;
+    }
+    const body = toRequest(draft);
+    setSending("preview");
+    const { data, error, response } = await reconciliation(api).POST("/admin/systems", { body, params: { query: { dry_run: true } } });
+    setSending(null);
+    if (data) {
+      showErrors({}, [], null);
+      setShown(0);
+      setPlan({ body: JSON.stringify(body), result: data });
+      requestAnimationFrame(() => planHeading.current?.focus());
+      return;
+    }
+    const refusal = asProblem(error, response.status);
+    const placed = placeProblem(refusal, formFields);
+    setPlan(null);
+    showErrors(placed.fields, placed.unplaced, refusal, "plan");
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!checked()) {
       return;
     }
     const body = toRequest(draft);
@@ -59,12 +95,12 @@ export function RegisterForm({ onRegistered }: Props) {
     if (attempt.current?.body !== json) {
       attempt.current = { body: json, key: crypto.randomUUID() };
     }
-    setSending(true);
+    setSending("register");
     const { data, error, response } = await api.POST("/admin/systems", {
       body,
       params: { header: { "Idempotency-Key": attempt.current.key } },
     });
-    setSending(false);
+    setSending(null);
     if (data) {
       clearDraft();
       onRegistered(data.system_id);
@@ -84,7 +120,7 @@ export function RegisterForm({ onRegistered }: Props) {
       </p>
       <ErrorSummary
         ref={summary}
-        title={problem ? `The API refused the registration: ${problem.title}` : "Check these fields"}
+        title={problem ? `The API refused the ${refused}: ${problem.title}` : "Check these fields"}
         errors={errors}
         unplaced={unplaced}
       />
@@ -103,8 +139,11 @@ export function RegisterForm({ onRegistered }: Props) {
       <ConfigurationFields draft={draft} update={update} errors={errors} runtimes={runtimes} />
 
       <div className="actions">
-        <button type="submit" className="button primary" disabled={sending}>
-          {sending ? "Registering…" : "Register system"}
+        <button type="submit" className="button primary" disabled={sending !== null}>
+          {sending === "register" ? "Registering…" : "Register system"}
+        </button>
+        <button type="button" className="button" disabled={sending !== null} onClick={() => void preview()}>
+          {sending === "preview" ? "Previewing…" : "Preview plan"}
         </button>
         <button
           type="button"
@@ -114,11 +153,13 @@ export function RegisterForm({ onRegistered }: Props) {
             setErrors({});
             setUnplaced([]);
             setProblem(null);
+            setPlan(null);
           }}
         >
           Clear the form
         </button>
       </div>
+      {plan && <PlanPreview ref={planHeading} plan={plan.result} stale={plan.body !== JSON.stringify(toRequest(draft))} />}
     </form>
   );
 }
