@@ -1,4 +1,4 @@
-import { act, screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { SystemDetailPage } from "../SystemDetailPage";
 import { FakeApi, json, renderPage, system } from "../../test/harness";
@@ -162,5 +162,35 @@ describe("editing a system", () => {
     expect(await screen.findByText("Updating", { selector: ".page-head .badge" })).toBeInTheDocument();
     await act(async () => {});
     expect(screen.queryByRole("button", { name: "Edit…" })).not.toBeInTheDocument();
+  });
+
+  it("keeps the form while someone else's change converges, and saves once the system is active again", async () => {
+    const { api, state, record } = setup();
+    api.on("PATCH", /^\/admin\/systems\/[^/]+$/, () => {
+      if (state.etag === '"3"') {
+        state.record = { ...record, status: "updating", description: "Theirs" };
+        state.etag = '"4"';
+        return json(412, { type: "https://aiplatform.io/problems/precondition-failed", title: "Precondition failed", status: 412, detail: "stale" });
+      }
+      state.record = { ...state.record, status: "updating" };
+      return json(202, state.record, { ETag: '"6"' });
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Edit…" }));
+    await user.type(screen.getByLabelText("Timeout (seconds)"), "0");
+    await user.click(screen.getByRole("button", { name: "Save the change" }));
+
+    expect(await screen.findByRole("alert", { name: "Someone else changed this system first" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Save the change" })).toBeDisabled();
+    expect(screen.getByText(/forecast is updating: it takes a change again once it\s+is active/)).toBeInTheDocument();
+    expect(screen.getByLabelText("Timeout (seconds)")).toHaveValue("300");
+
+    state.record = { ...state.record, status: "active" };
+    state.etag = '"5"';
+    await waitFor(() => expect(screen.getByRole("button", { name: "Save the change" })).toBeEnabled(), { timeout: 3000 });
+    await user.click(screen.getByRole("button", { name: "Save the change" }));
+    const sent = api.calls("PATCH", /^\/admin\/systems\/[^/]+$/)[1]!;
+    expect(sent.headers.get("If-Match")).toBe('"5"');
+    expect(await sent.json()).toEqual({ lambda_config: { timeout: 300 } });
   });
 });
