@@ -1,6 +1,7 @@
 package io.aiplatform.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Something the API's domain refuses to do, and why, in the domain's terms. It knows nothing of
@@ -28,7 +29,11 @@ public abstract class Refusal extends RuntimeException {
     /** The record changed since the version the change names. */
     STALE_VERSION,
     /** An idempotency key was used for a different request. */
-    KEY_REUSED
+    KEY_REUSED,
+    /** Checks against AWS found the request cannot succeed; {@link #properties()} names them. */
+    PRECONDITION_FAILED,
+    /** Something the request depends on (AWS, for the pre-checks) cannot answer now. */
+    UNAVAILABLE
   }
 
   private final Reason reason;
@@ -53,5 +58,10 @@ public abstract class Refusal extends RuntimeException {
   /** The fields at fault, where there are any. */
   public List<FieldViolation> violations() {
     return violations;
+  }
+
+  /** Members the problem body carries beyond the standard ones, such as failed checks. */
+  public Map<String, Object> properties() {
+    return Map.of();
   }
 }

@@ -2,6 +2,7 @@ package io.aiplatform.api.registration;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.aiplatform.api.audit.AuditedChanges;
+import io.aiplatform.api.prechecks.Assessment;
 import io.aiplatform.api.registration.Refusals.InvalidRequest;
 import io.aiplatform.api.registration.Refusals.VersionRequired;
 import java.net.URI;
@@ -39,29 +40,34 @@ class SystemsController {
   private final Systems systems;
   private final Timeline timeline;
   private final AuditedChanges audited;
+  private final Rehearsals rehearsals;
 
   SystemsController(
       SystemRegistrations registrations,
       SystemChanges changes,
       Systems systems,
       Timeline timeline,
-      AuditedChanges audited) {
+      AuditedChanges audited,
+      Rehearsals rehearsals) {
     this.registrations = registrations;
     this.changes = changes;
     this.systems = systems;
     this.timeline = timeline;
     this.audited = audited;
+    this.rehearsals = rehearsals;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RegistrationResponse> register(
       @RequestBody RegistrationRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestParam(name = "dry_run", required = false) Boolean dryRun,
       @AuthenticationPrincipal Jwt caller) {
     if (idempotencyKey != null
         && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
       throw new InvalidRequest("Idempotency-Key", "must be 1 to 255 characters");
     }
+    rehearsals.precheck(request, caller.getSubject(), idempotencyKey);
     var registered =
         audited.commit(
             HttpStatus.CREATED,
@@ -71,6 +77,15 @@ class SystemsController {
     return ResponseEntity.created(URI.create("/admin/systems/" + id))
         .header("Idempotent-Replayed", Boolean.toString(registered.replayed()))
         .body(registered.response());
+  }
+
+  /**
+   * {@code ?dry_run=true}: the plan and pre-checks of the registration, nothing stored or queued;
+   * the request is audited like any other. An Idempotency-Key is neither looked up nor kept.
+   */
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, params = "dry_run=true")
+  Assessment dryRun(@RequestBody RegistrationRequest request, @AuthenticationPrincipal Jwt caller) {
+    return rehearsals.dryRun(request, caller.getSubject());
   }
 
   @GetMapping

@@ -31,9 +31,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-    return ResponseEntity.status(problem.status())
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem.toProblemDetail());
+    var response = ResponseEntity.status(problem.status());
+    if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+      response.header(HttpHeaders.RETRY_AFTER, ProblemResponses.RETRY_AFTER_SECONDS);
+    }
+    return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.toProblemDetail());
   }
 
   /** What the domain refuses, as the problem of its reason. */

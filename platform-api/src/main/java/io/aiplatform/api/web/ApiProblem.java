@@ -3,6 +3,7 @@ package io.aiplatform.api.web;
 import io.aiplatform.api.FieldViolation;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -17,14 +18,31 @@ public final class ApiProblem extends RuntimeException {
   private final String type;
   private final String title;
   private final List<FieldViolation> violations;
+  private final Map<String, Object> properties;
 
   private ApiProblem(
       HttpStatus status, String type, String title, String detail, List<FieldViolation> errors) {
+    this(status, type, title, detail, errors, Map.of());
+  }
+
+  private ApiProblem(
+      HttpStatus status,
+      String type,
+      String title,
+      String detail,
+      List<FieldViolation> errors,
+      Map<String, Object> properties) {
     super(detail, null, false, false);
     this.status = status;
     this.type = type;
     this.title = title;
     this.violations = List.copyOf(errors);
+    this.properties = Map.copyOf(properties);
+  }
+
+  /** The same problem with more members in its body. */
+  ApiProblem with(Map<String, Object> members) {
+    return new ApiProblem(status, type, title, getMessage(), violations, members);
   }
 
   /** Any problem of a stable type; for {@link RefusalProblems}. */
@@ -87,6 +105,7 @@ public final class ApiProblem extends RuntimeException {
     if (!violations.isEmpty()) {
       problem.setProperty("errors", violations);
     }
+    properties.forEach(problem::setProperty);
     return problem;
   }
 

@@ -36,6 +36,21 @@ final class RefusalProblems {
               "Stale version",
               refusal);
       case KEY_REUSED -> ApiProblem.idempotencyKeyReused(detail);
+      case PRECONDITION_FAILED ->
+          ApiProblem.of(
+                  HttpStatus.CONFLICT,
+                  ProblemTypes.PRECONDITION_FAILED,
+                  "Pre-checks failed",
+                  detail,
+                  errors)
+              .with(refusal.properties());
+      case UNAVAILABLE ->
+          ApiProblem.of(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              ProblemTypes.UNAVAILABLE,
+              "Service Unavailable",
+              detail,
+              errors);
     };
   }
 

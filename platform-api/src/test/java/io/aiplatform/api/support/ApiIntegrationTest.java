@@ -1,6 +1,7 @@
 package io.aiplatform.api.support;
 
 import io.aiplatform.testsupport.BackingServices;
+import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 
 /**
  * The one Spring context of the module's integration tests: the whole application on a random port,
@@ -56,6 +58,21 @@ public abstract class ApiIntegrationTest {
     }
 
     @Bean
+    AwsReadFaults awsReadFaults() {
+      return new AwsReadFaults();
+    }
+
+    /** Reaches the pre-checks' clients only: the API builds no other synchronous AWS client. */
+    @Bean
+    AwsSyncClientCustomizer awsReadFaultsInterceptor(AwsReadFaults faults) {
+      return builder -> {
+        var sdk = (SdkClientBuilder<?, ?>) builder;
+        sdk.overrideConfiguration(
+            sdk.overrideConfiguration().toBuilder().addExecutionInterceptor(faults).build());
+      };
+    }
+
+    @Bean
     SqsAsyncClientCustomizer sqsOutageInterceptor(SqsOutage outage) {
       return builder ->
           builder.overrideConfiguration(
@@ -66,12 +83,14 @@ public abstract class ApiIntegrationTest {
   @LocalServerPort protected int port;
   @Autowired protected JdbcTemplate jdbc;
   @Autowired protected SqsOutage sqsOutage;
+  @Autowired protected AwsReadFaults awsReadFaults;
   protected Api api;
 
   @BeforeEach
   void api() {
     api = new Api(port);
     sqsOutage.end();
+    awsReadFaults.clear();
   }
 
   /** A system name no other test uses. */
