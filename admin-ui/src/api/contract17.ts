@@ -1,9 +1,10 @@
 import type { Client } from "openapi-fetch";
-import type { Api, Problem, RegistrationRequest, SystemPage, SystemRecord } from "./client";
+import type { Api, Problem, SystemPage, SystemRecord } from "./client";
 
 // Issue 17's shapes as the lead's contract fixes them (drift, reconcile, dry run), written by hand
-// while platform-api does not document them yet. Once it does, `npm run api:generate` brings the
-// generated types and this file goes.
+// while platform-api does not document them yet (the dry run is documented, but with every member
+// optional: DryRun is the contract's firmer reading of it). Once the API documents drift and
+// reconcile, `npm run api:generate` brings the generated types and the client view below goes.
 
 export interface Difference {
   field: string;
@@ -60,11 +61,6 @@ interface Paths {
       parameters: { query?: { limit?: number; cursor?: string; status?: string; drifted?: boolean }; header?: never; path?: never; cookie?: never };
       requestBody?: never;
       responses: { 200: Json<SystemPage>; 400: Refusal };
-    };
-    post: {
-      parameters: { query: { dry_run: true }; header?: never; path?: never; cookie?: never };
-      requestBody: { content: { "application/json": RegistrationRequest } };
-      responses: { 200: Json<DryRun>; 400: Refusal };
     };
   };
   "/admin/systems/{system_id}/reconcile": {

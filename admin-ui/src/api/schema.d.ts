@@ -84,6 +84,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Assessment: {
+            checks?: components["schemas"]["Check"][];
+            plan?: components["schemas"]["PlannedResource"][];
+            would_succeed?: boolean;
+        };
         AuditEntry: {
             /** Format: date-time */
             at: string;
@@ -116,6 +121,12 @@ export interface components {
             before: unknown;
             /** @description e.g. endpoints, lambda_config.memory */
             field: string;
+        };
+        Check: {
+            check?: string;
+            detail?: string;
+            passed?: boolean;
+            resource?: string;
         };
         EndpointBody: {
             /** @enum {string} */
@@ -155,6 +166,15 @@ export interface components {
              * @description seconds
              */
             timeout?: number | null;
+        };
+        PlannedResource: {
+            /** @enum {string} */
+            action?: "create" | "adopt" | "conflict";
+            kind?: string;
+            name?: string;
+            settings?: {
+                [key: string]: unknown;
+            };
         };
         /** @description RFC 9457 problem details; `type` is stable, `errors` only on validation */
         Problem: {
@@ -459,7 +479,9 @@ export interface operations {
     };
     registerSystem: {
         parameters: {
-            query?: never;
+            query?: {
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Retries with the same key and body answer the first response */
                 "Idempotency-Key"?: string;
@@ -485,7 +507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationResponse"];
+                    "application/json": components["schemas"]["RegistrationResponse"] | components["schemas"]["Assessment"];
                 };
             };
             /** @description Invalid fields or parameters (`validation`) or a body that is not JSON */

@@ -28,7 +28,7 @@ export const PlanPreview = forwardRef<HTMLHeadingElement, Props>(function PlanPr
           : `The registration would be refused: ${failed.length} check${failed.length === 1 ? "" : "s"} failed. Nothing was created or stored.`}
       </div>
       {stale && <p className="hint">The form has changed since this plan was made: preview it again.</p>}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="The plan">
         <table className="table stack">
           <caption>What the registration would do to each resource</caption>
           <thead>
@@ -58,7 +58,7 @@ export const PlanPreview = forwardRef<HTMLHeadingElement, Props>(function PlanPr
           </tbody>
         </table>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="The checks">
         <table className="table stack">
           <caption>Checks against AWS (read calls only)</caption>
           <thead>

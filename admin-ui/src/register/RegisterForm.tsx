@@ -8,7 +8,7 @@ import { Field } from "./Field";
 import { ConfigurationFields, fieldsOf } from "./ConfigurationFields";
 import { ErrorSummary } from "./ErrorSummary";
 import { PlanPreview } from "./PlanPreview";
-import { reconciliation, type DryRun } from "../api/contract17";
+import type { DryRun } from "../api/contract17";
 
 interface Props {
   onRegistered: (systemId: string) => void;
@@ -34,6 +34,13 @@ export function RegisterForm({ onRegistered }: Props) {
   const max = maxNameLength(config.resourcePrefix);
 
   useEffect(() => saveDraft(draft), [draft]);
+  // A new plan takes the focus, as a new page would.
+  const planResult = plan?.result;
+  useEffect(() => {
+    if (planResult) {
+      planHeading.current?.focus();
+    }
+  }, [planResult]);
   const formFields = useMemo(() => fieldsOf(draft), [draft]);
   const update = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
 
@@ -69,13 +76,13 @@ export function RegisterForm({ onRegistered }: Props) {
     }
     const body = toRequest(draft);
     setSending("preview");
-    const { data, error, response } = await reconciliation(api).POST("/admin/systems", { body, params: { query: { dry_run: true } } });
+    const { data, error, response } = await api.POST("/admin/systems", { body, params: { query: { dry_run: true } } });
     setSending(null);
     if (data) {
       showErrors({}, [], null);
       setShown(0);
-      setPlan({ body: JSON.stringify(body), result: data });
-      requestAnimationFrame(() => planHeading.current?.focus());
+      // The document gives the dry run's answer with optional members; the contract's shape is firmer.
+      setPlan({ body: JSON.stringify(body), result: data as DryRun });
       return;
     }
     const refusal = asProblem(error, response.status);
@@ -101,7 +108,8 @@ export function RegisterForm({ onRegistered }: Props) {
       params: { header: { "Idempotency-Key": attempt.current.key } },
     });
     setSending(null);
-    if (data) {
+    // The document gives one 2xx body for both answers of POST: a registration's has the id.
+    if (data && "system_id" in data) {
       clearDraft();
       onRegistered(data.system_id);
       return;

@@ -99,7 +99,7 @@ function ResourceDifferences({ resource }: { resource: ResourceDrift }) {
       {resource.status === "missing" && resource.differences.length === 0 ? (
         <p>It does not exist in AWS.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={`Differences of ${title}`}>
           <table className="table stack">
             <caption>Differences of {title}</caption>
             <thead>
