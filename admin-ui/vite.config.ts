@@ -13,6 +13,7 @@ export default defineConfig({
     environment: "jsdom",
     globals: true,
     setupFiles: ["src/test/setup.ts"],
+    testTimeout: 60_000,
     include: ["src/**/*.test.{ts,tsx}"],
   },
 });

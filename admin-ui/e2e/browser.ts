@@ -81,3 +81,10 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 export async function bucket(stack: Stack, name: string, method: "HEAD" | "PUT" | "DELETE"): Promise<number> {
   return (await fetch(`${stack.awsEndpoint}/${name}`, { method })).status;
 }
+
+/** The error shown at a labelled field (what its aria-describedby points at), or "". */
+export async function errorAt(page: Page, label: string): Promise<string> {
+  const described = (await page.getByLabel(label, { exact: true }).getAttribute("aria-describedby")) ?? "";
+  const texts = await Promise.all(described.split(" ").map((id) => page.locator(`[id="${id}"].field-error`).allTextContents()));
+  return texts.flat().join(" ");
+}

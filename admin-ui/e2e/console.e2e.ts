@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { drift } from "../scripts/api-types.mjs";
-import { DESKTOP, PHONE, accessibilityViolations, bucket, horizontalOverflow, launch, screenshot, signedIn, token } from "./browser";
+import { DESKTOP, PHONE, accessibilityViolations, bucket, errorAt, horizontalOverflow, launch, screenshot, signedIn, token } from "./browser";
 import { awaitStatus, registerViaApi } from "./api";
+import { aws } from "./emulator";
 
 const stack = inject("stack");
 const PROVISIONED = 120_000;
@@ -19,12 +20,6 @@ afterAll(async () => {
 async function open(viewport = DESKTOP): Promise<Page> {
   const context = await browser.newContext({ viewport });
   return context.newPage();
-}
-
-async function errorAt(page: Page, label: string): Promise<string> {
-  const described = (await page.getByLabel(label, { exact: true }).getAttribute("aria-describedby")) ?? "";
-  const texts = await Promise.all(described.split(" ").map((id) => page.locator(`[id="${id}"].field-error`).allTextContents()));
-  return texts.flat().join(" ");
 }
 
 async function fillRegistration(page: Page, name: string): Promise<void> {
@@ -94,9 +89,12 @@ describe("the admin console against the running stack", () => {
   });
 
   it("shows why a system failed, and a retry after the cause is gone makes it active", async () => {
+    // A foreign bucket of the name is now refused at registration by the pre-checks (issue 17;
+    // see plan.e2e.ts); the function's log group is not pre-checked, and the worker still refuses
+    // to adopt one that is not the platform's.
     const name = "copilot";
-    const foreign = `${stack.prefix}-${name}-raw`;
-    expect(await bucket(stack, foreign, "PUT")).toBe(200);
+    const foreign = `/aws/lambda/${stack.prefix}-${name}-handler`;
+    aws(stack, "logs", "create_log_group", { logGroupName: foreign });
     const page = await open();
     await signedIn(page, stack, "/systems/new");
     await page.getByLabel("System name").fill(name);
@@ -107,7 +105,7 @@ describe("the admin console against the running stack", () => {
     expect(reason).toContain(foreign);
     await screenshot(page, "system-failed");
 
-    expect(await bucket(stack, foreign, "DELETE")).toBe(204);
+    aws(stack, "logs", "delete_log_group", { logGroupName: foreign });
     await page.getByRole("button", { name: "Retry" }).click();
 
     await page.getByText("Step 3 of 3: Active").waitFor({ timeout: PROVISIONED });

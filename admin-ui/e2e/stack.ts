@@ -22,6 +22,8 @@ export interface Stack {
   awsEndpoint: string;
   prefix: string;
   privateKey: string;
+  /** The platform's HTTP API in the emulator, where the systems' routes are. */
+  apiId: string;
 }
 
 declare module "vitest" {
@@ -166,7 +168,7 @@ async function start(): Promise<Stack> {
   servers.push(await serve({ port: stalePort, configFile: join(WORK, "config-stale.json") }));
   await awaitReady("platform-api", apiUrl);
   await awaitReady("provisioner-worker", `http://127.0.0.1:${workerPort}`);
-  return { apiUrl, uiUrl, staleUiUrl, awsEndpoint: aws, prefix, privateKey: `${keys}/dev-private.pem` };
+  return { apiUrl, uiUrl, staleUiUrl, awsEndpoint: aws, prefix, privateKey: `${keys}/dev-private.pem`, apiId: outputs.PLATFORM_WORKER_API_ID ?? "" };
 }
 
 /** Stops exactly what start started: SIGTERM (graceful shutdown), SIGKILL after 45 s. */

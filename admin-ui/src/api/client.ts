@@ -58,3 +58,6 @@ export const PENDING: ReadonlyArray<string> = ["pending_provisioning", "deprovis
 export function isPending(status: string): boolean {
   return PENDING.includes(status);
 }
+
+export type SystemChange = components["schemas"]["SystemChange"];
+export type FieldChange = components["schemas"]["Change"];

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { RegisterForm } from "./RegisterForm";
 import { FakeApi, json, renderPage } from "../test/harness";
@@ -134,5 +134,86 @@ describe("RegisterForm", () => {
     expect(keys[0]).toBeTruthy();
     expect(keys[1]).toBe(keys[0]);
     expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it("previews the plan of the form's body (dry run): each resource's action and each check", async () => {
+    const api = new FakeApi().on("POST", /^\/admin\/systems$/, (_, url) =>
+      url.searchParams.get("dry_run") === "true"
+        ? json(200, {
+            would_succeed: false,
+            plan: [
+              { kind: "s3_bucket", name: "p-forecast-raw", action: "conflict", settings: {} },
+              { kind: "s3_bucket", name: "p-forecast-curated", action: "create", settings: { versioning: "Enabled" } },
+              { kind: "glue_database", name: "p_forecast_db", action: "adopt", settings: {} },
+            ],
+            checks: [
+              { check: "bucket_name_free", resource: "p-forecast-raw", passed: false, detail: "owned by another account (HeadBucket 403)" },
+              { check: "bucket_name_free", resource: "p-forecast-curated", passed: true, detail: "" },
+            ],
+          })
+        : json(500, { type: "https://aiplatform.io/problems/internal", title: "no", status: 500, detail: "not expected" }),
+    );
+    const registered = vi.fn();
+    renderPage(<RegisterForm onRegistered={registered} />, { api });
+    const user = userEvent.setup();
+    await user.type(field("System name"), "forecast");
+
+    await user.click(screen.getByRole("button", { name: "Preview plan" }));
+
+    const heading = await screen.findByRole("heading", { name: "Plan preview" });
+    await waitFor(() => expect(heading).toHaveFocus());
+    const call = api.calls("POST", /^\/admin\/systems$/)[0]!;
+    expect(new URL(call.url).searchParams.get("dry_run")).toBe("true");
+    expect(await call.json()).toEqual({ system_name: "forecast" });
+    expect(screen.getByTestId("plan-verdict")).toHaveTextContent("would be refused: 1 check failed");
+    const plan = screen.getByRole("table", { name: "What the registration would do to each resource" });
+    expect(within(plan).getAllByRole("row").slice(1).map((r) => r.textContent)).toEqual([
+      "S3 bucketp-forecast-rawConflict",
+      "S3 bucketp-forecast-curatedCreate",
+      "Glue databasep_forecast_dbAdopt",
+    ]);
+    const checks = screen.getByRole("table", { name: "Checks against AWS (read calls only)" });
+    expect(within(checks).getAllByRole("row")[1]).toHaveTextContent("bucket_name_freep-forecast-rawFailedowned by another account (HeadBucket 403)");
+    expect(within(checks).getAllByRole("row")[2]).toHaveTextContent("Passed");
+    expect(registered).not.toHaveBeenCalled();
+
+    await user.type(field("System name"), "-two");
+    expect(screen.getByText("The form has changed since this plan was made: preview it again.")).toBeInTheDocument();
+  });
+
+  it("shows a dry run's 400 at the field", async () => {
+    const api = new FakeApi().on("POST", /^\/admin\/systems$/, () =>
+      json(400, { type: VALIDATION, title: "Invalid request", status: 400, detail: "see errors", errors: [{ field: "description", message: "is too long" }] }),
+    );
+    renderPage(<RegisterForm onRegistered={() => {}} />, { api });
+    const user = userEvent.setup();
+    await user.type(field("System name"), "forecast");
+    await user.click(screen.getByRole("button", { name: "Preview plan" }));
+    expect(await screen.findByText("The API refused the plan: Invalid request")).toBeInTheDocument();
+    expect(errorOf("Description (optional)")).toBe("is too long");
+  });
+
+  it("shows each failed check of a registration refused with 409 precondition-failed", async () => {
+    const api = new FakeApi().on("POST", /^\/admin\/systems$/, () =>
+      json(409, {
+        type: "https://aiplatform.io/problems/precondition-failed",
+        title: "Precondition failed",
+        status: 409,
+        detail: "The registration cannot succeed: 2 pre-checks failed.",
+        checks: [
+          { check: "bucket_name_free", resource: "p-forecast-raw", passed: false, detail: "owned by another account" },
+          { check: "bucket_name_free", resource: "p-forecast-prod", passed: false, detail: "exists in this account and is not ours" },
+        ],
+      }),
+    );
+    renderPage(<RegisterForm onRegistered={() => {}} />, { api });
+    const user = userEvent.setup();
+    await user.type(field("System name"), "forecast");
+    await user.click(screen.getByRole("button", { name: "Register system" }));
+
+    const summary = await screen.findByRole("alert");
+    expect(summary).toHaveTextContent("The API refused the registration: Precondition failed");
+    expect(within(summary).getByText("Check failed: bucket_name_free (p-forecast-raw): owned by another account")).toBeInTheDocument();
+    expect(within(summary).getByText("Check failed: bucket_name_free (p-forecast-prod): exists in this account and is not ours")).toBeInTheDocument();
   });
 });

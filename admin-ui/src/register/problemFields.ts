@@ -1,5 +1,7 @@
 import type { Problem } from "../api/client";
 import type { FieldErrors } from "./rules";
+import type { PreconditionProblem } from "../api/contract17";
+import { describeCheck } from "./PlanPreview";
 
 const DUPLICATE_NAME = "https://aiplatform.io/problems/duplicate-name";
 
@@ -31,6 +33,12 @@ export function placeProblem(problem: Problem, formFields: ReadonlySet<string>):
   }
   if (!problem.errors?.length) {
     unplaced.push(problem.detail ?? problem.title);
+  }
+  // A 409 precondition-failed of a registration names each pre-check that failed.
+  for (const check of (problem as PreconditionProblem).checks ?? []) {
+    if (!check.passed) {
+      unplaced.push(describeCheck(check));
+    }
   }
   return { fields, unplaced };
 }

@@ -1,4 +1,4 @@
-import type { SystemRecord, TimelineEntry } from "../api/client";
+import type { FieldChange, SystemRecord, TimelineEntry } from "../api/client";
 import { formatTime } from "../ui/format";
 import { actionLabel, describeEvent, kindLabel, type Progress } from "./progress";
 
@@ -149,9 +149,59 @@ export function TimelineSection({ events }: { events: TimelineEntry[] }) {
             <time dateTime={e.at}>{formatTime(e.at)}</time> <span className="muted">(generation {e.generation})</span>{" "}
             {describeEvent(e)}
             {e.error && <div className="event-error">{e.error}</div>}
+            {e.changes && e.changes.length > 0 && <ChangesTable changes={e.changes} at={e.at} />}
           </li>
         ))}
       </ol>
     </section>
   );
+}
+
+/** A change's diff of the configuration: each field, before and after. */
+function ChangesTable({ changes, at }: { changes: FieldChange[]; at: string }) {
+  return (
+    <div className="table-wrap">
+      <table className="table stack diff">
+        <caption>What the change of {formatTime(at)} changes</caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((c) => (
+            <tr key={c.field}>
+              <td data-label="Field">
+                <code>{c.field}</code>
+              </td>
+              <td data-label="Before">{shown(c.before, "none")}</td>
+              <td data-label="After">{shown(c.after, "removed")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A configuration value as a person reads it: lists and endpoints as words, not JSON. */
+export function shown(value: unknown, absent: string): string {
+  if (value === null || value === undefined) {
+    return absent;
+  }
+  if (Array.isArray(value)) {
+    return value.length === 0 ? "none" : value.map((v) => shown(v, absent)).join(", ");
+  }
+  if (typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    if (typeof o.method === "string" && typeof o.path === "string") {
+      return `${o.method} ${o.path}`;
+    }
+    return Object.entries(o)
+      .map(([k, v]) => `${k}: ${shown(v, absent)}`)
+      .join(", ");
+  }
+  return String(value);
 }

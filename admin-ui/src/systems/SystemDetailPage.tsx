@@ -9,6 +9,11 @@ import { FOLLOW_TIMING, useLiveFollow, type FollowTiming } from "./useLiveFollow
 import { progressOf } from "./progress";
 import { RecordSection, ResourcesSection, TimelineSection, ProgressSection } from "./DetailSections";
 import { DeleteDialog } from "./DeleteDialog";
+import { EditForm, type Version } from "./edit/EditForm";
+import { DriftSection } from "./drift/DriftSection";
+import { RepairDialog } from "./drift/RepairDialog";
+import { driftOf, useReconcile } from "./drift/useReconcile";
+import type { WithDrift } from "../api/contract17";
 
 /**
  * One system: its record, progress, resources and timeline, followed live while a job runs.
@@ -24,11 +29,16 @@ export function SystemDetailPage({ timing = FOLLOW_TIMING }: { timing?: FollowTi
 
 function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTiming }) {
   const { api } = useApp();
-  const [system, setSystem] = useState<SystemRecord | null>(null);
+  const [system, setSystem] = useState<WithDrift | null>(null);
+  const [etag, setEtag] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const [events, setEvents] = useState<TimelineEntry[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [repairing, setRepairing] = useState(false);
+  const repairButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const [announcement, setAnnouncement] = useState("");
   const heading = usePage(system?.system_name ?? "System");
@@ -45,8 +55,9 @@ function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTi
     }
     setProblem(null);
     setSystem(record.data);
+    setEtag(record.response.headers.get("ETag"));
     setEvents(timeline.data?.events ?? []);
-    return { system: record.data, count: timeline.data?.events.length ?? 0 };
+    return { system: record.data, etag: record.response.headers.get("ETag"), count: timeline.data?.events.length ?? 0 };
   }, [api, systemId]);
 
   useEffect(() => {
@@ -69,6 +80,8 @@ function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTi
     timing,
   );
 
+  const reconcile = useReconcile(api, systemId, system, load, timing);
+
   const act = async (call: Promise<{ data?: SystemRecord; error?: unknown; response: Response }>) => {
     const { data, error, response } = await call;
     if (data) {
@@ -77,6 +90,18 @@ function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTi
     } else {
       setActionProblem(asProblem(error, response.status));
     }
+  };
+  const changed = (version: Version) => {
+    setEditing(false);
+    setSystem(version.system);
+    setEtag(version.etag);
+    setAnnouncement(`The change was accepted; ${version.system.system_name} is now ${statusLabel(version.system.status)}`);
+    void load();
+    requestAnimationFrame(() => heading.current?.focus());
+  };
+  const closeEdit = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
   };
   const retry = () => act(api.POST("/admin/systems/{system_id}/retry", { params: { path: { system_id: systemId } } }));
   const remove = (deleteData: boolean) => {
@@ -112,6 +137,8 @@ function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTi
   }
   const canRetry = system.status.endsWith("failed");
   const canDelete = system.status !== "deprovisioning" && system.status !== "deleted";
+  const canEdit = system.status === "active" || system.status === "update_failed";
+  const version = { system, etag };
   return (
     <>
       {head}
@@ -129,6 +156,11 @@ function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTi
             Retry
           </button>
         )}
+        {canEdit && !editing && (
+          <button type="button" className="button" ref={editButton} onClick={() => setEditing(true)}>
+            Edit…
+          </button>
+        )}
         {canDelete && (
           <button type="button" className="button danger" ref={deleteButton} onClick={() => setDeleting(true)}>
             Delete…
@@ -137,10 +169,48 @@ function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTi
       </div>
       <ProblemBanner problem={actionProblem} />
       <ProblemBanner problem={problem} />
+      {editing && (
+        <EditForm
+          version={version}
+          editable={canEdit}
+          reload={async () => {
+            const loaded = await load();
+            return loaded && { system: loaded.system, etag: loaded.etag };
+          }}
+          onChanged={changed}
+          onCancel={closeEdit}
+        />
+      )}
       <ProgressSection progress={progressOf(system, events)} following={isPending(system.status)} />
+      <ProblemBanner problem={reconcile.problem} />
+      {"drift" in system && system.status !== "deleted" && (
+        <DriftSection
+          drift={driftOf(system)}
+          canCheck={system.status === "active"}
+          checking={reconcile.checking}
+          onCheck={() => void reconcile.request(false)}
+          onRepair={() => setRepairing(true)}
+          repairButton={repairButton}
+        />
+      )}
       <RecordSection system={system} />
       <ResourcesSection system={system} />
       <TimelineSection events={events} />
+      {repairing && (
+        <RepairDialog
+          systemName={system.system_name}
+          drift={driftOf(system)}
+          onCancel={() => {
+            setRepairing(false);
+            requestAnimationFrame(() => repairButton.current?.focus());
+          }}
+          onRepair={() => {
+            setRepairing(false);
+            void reconcile.request(true);
+            requestAnimationFrame(() => document.getElementById("drift-title")?.focus());
+          }}
+        />
+      )}
       {deleting && (
         <DeleteDialog
           systemName={system.system_name}

@@ -7,11 +7,15 @@ import { StatusBadge, statusLabel } from "../ui/StatusBadge";
 import { ProblemBanner } from "../ui/ProblemBanner";
 import { formatTime } from "../ui/format";
 import { useLiveFollow, type FollowTiming, FOLLOW_TIMING } from "./useLiveFollow";
+import { reconciliation, type WithDrift } from "../api/contract17";
+import { DriftBadge } from "./drift/DriftSection";
 
 export const STATUSES: SystemStatus[] = [
   "pending_provisioning",
   "active",
   "provisioning_failed",
+  "updating",
+  "update_failed",
   "deprovisioning",
   "deleted",
   "deprovisioning_failed",
@@ -28,6 +32,8 @@ export function SystemsPage({ pageSize = 20, timing = FOLLOW_TIMING }: Props) {
   const heading = usePage("Systems");
   const [params, setParams] = useSearchParams();
   const status = (params.get("status") ?? "") as SystemStatus | "";
+  const drifted = params.get("drifted") ?? "";
+  const driftId = useId();
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const [items, setItems] = useState<SystemRecord[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
@@ -37,8 +43,8 @@ export function SystemsPage({ pageSize = 20, timing = FOLLOW_TIMING }: Props) {
   const cursor = cursors[cursors.length - 1];
 
   const load = useCallback(async () => {
-    const { data, error, response } = await api.GET("/admin/systems", {
-      params: { query: { limit: pageSize, status: status || undefined, cursor } },
+    const { data, error, response } = await reconciliation(api).GET("/admin/systems", {
+      params: { query: { limit: pageSize, status: status || undefined, cursor, ...(drifted && { drifted: drifted === "true" }) } },
     });
     if (!data) {
       setProblem(asProblem(error, response.status));
@@ -47,7 +53,7 @@ export function SystemsPage({ pageSize = 20, timing = FOLLOW_TIMING }: Props) {
     setProblem(null);
     setNext(data.next_cursor ?? null);
     return data.items;
-  }, [api, pageSize, status, cursor]);
+  }, [api, pageSize, status, drifted, cursor]);
 
   useEffect(() => {
     let current = true;
@@ -75,10 +81,16 @@ export function SystemsPage({ pageSize = 20, timing = FOLLOW_TIMING }: Props) {
     timing,
   );
 
-  const filter = (value: string) => {
+  const filter = (name: "status" | "drifted", value: string) => {
     setCursors([undefined]);
     setItems(null);
-    setParams(value ? { status: value } : {});
+    const next = new URLSearchParams(params);
+    if (value) {
+      next.set(name, value);
+    } else {
+      next.delete(name);
+    }
+    setParams(next);
   };
 
   return (
@@ -93,13 +105,19 @@ export function SystemsPage({ pageSize = 20, timing = FOLLOW_TIMING }: Props) {
       </div>
       <div className="toolbar">
         <label htmlFor={filterId}>Status</label>
-        <select id={filterId} value={status} onChange={(e) => filter(e.target.value)}>
+        <select id={filterId} value={status} onChange={(e) => filter("status", e.target.value)}>
           <option value="">All statuses</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {statusLabel(s)}
             </option>
           ))}
+        </select>
+        <label htmlFor={driftId}>Drift</label>
+        <select id={driftId} value={drifted} onChange={(e) => filter("drifted", e.target.value)}>
+          <option value="">Any drift status</option>
+          <option value="true">Drifted</option>
+          <option value="false">In sync or not checked yet</option>
         </select>
         <button type="button" className="button" onClick={() => void load().then((l) => l && setItems(l))}>
           Refresh
@@ -112,7 +130,15 @@ export function SystemsPage({ pageSize = 20, timing = FOLLOW_TIMING }: Props) {
       {items === null ? (
         <p>Loading…</p>
       ) : items.length === 0 ? (
-        <p>{status ? `No systems are ${statusLabel(status).toLowerCase()}.` : "No systems are registered yet."}</p>
+        <p>
+          {drifted === "true"
+            ? "No system has drifted."
+            : status
+              ? `No systems are ${statusLabel(status).toLowerCase()}.`
+              : drifted
+                ? "No systems match."
+                : "No systems are registered yet."}
+        </p>
       ) : (
         <SystemsTable items={items} />
       )}
@@ -139,7 +165,7 @@ export function SystemsPage({ pageSize = 20, timing = FOLLOW_TIMING }: Props) {
   );
 }
 
-function SystemsTable({ items }: { items: SystemRecord[] }) {
+function SystemsTable({ items }: { items: WithDrift[] }) {
   return (
     <div className="table-wrap">
       <table className="table stack">
@@ -148,6 +174,7 @@ function SystemsTable({ items }: { items: SystemRecord[] }) {
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Status</th>
+            <th scope="col">Drift</th>
             <th scope="col">Registered</th>
             <th scope="col">Last change</th>
           </tr>
@@ -161,6 +188,7 @@ function SystemsTable({ items }: { items: SystemRecord[] }) {
               <td data-label="Status">
                 <StatusBadge status={s.status} />
               </td>
+              <td data-label="Drift">{s.drift ? <DriftBadge status={s.drift.status} /> : "—"}</td>
               <td data-label="Registered">{formatTime(s.created_at)}</td>
               <td data-label="Last change">{formatTime(s.updated_at)}</td>
             </tr>
