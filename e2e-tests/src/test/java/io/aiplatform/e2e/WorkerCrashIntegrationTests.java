@@ -40,12 +40,23 @@ class WorkerCrashIntegrationTests extends PlatformIntegrationTest {
       emulator.s3.putObject(
           b -> b.bucket(deletedNames.raw()).key("orders.csv"), RequestBody.fromString("v"));
     }
-    // Rollback: the prod bucket's name is taken by an untagged bucket holding someone's data.
+    // Rollback: the errors alarm's name is taken by another system's alarm. (A taken bucket name
+    // would now be refused by the registration's pre-checks; alarms are not pre-checked, and the
+    // alarm comes after every bucket, so the rollback has all of them to remove.)
     String failing = "crash-" + run + "-rb";
     ResourceNames failingNames = names(failing);
-    emulator.s3.createBucket(b -> b.bucket(failingNames.prod()));
-    emulator.s3.putObject(
-        b -> b.bucket(failingNames.prod()).key("theirs.txt"), RequestBody.fromString("theirs"));
+    String otherSystem = UUID.randomUUID().toString();
+    emulator.cloudWatch.putMetricAlarm(
+        b ->
+            b.alarmName(failingNames.errorsAlarm())
+                .namespace("AWS/Lambda")
+                .metricName("Errors")
+                .statistic("Sum")
+                .period(60)
+                .evaluationPeriods(1)
+                .threshold(1.0)
+                .comparisonOperator("GreaterThanOrEqualToThreshold")
+                .tags(t -> t.key("platform:system-id").value(otherSystem)));
 
     List<FaultRule> holds = new ArrayList<>();
     Map<String, String> created = new LinkedHashMap<>();
@@ -80,10 +91,15 @@ class WorkerCrashIntegrationTests extends PlatformIntegrationTest {
     emulator.assertBucketsGone(deletedNames);
     var failed = api.awaitStatus(failingId, "provisioning_failed", CONVERGE);
     assertThat(failed.toString()).contains("ForeignResource");
-    assertThat(emulator.bucketTags(failingNames.prod())).isEmpty();
-    assertThat(emulator.s3.listObjectsV2(b -> b.bucket(failingNames.prod())).keyCount())
-        .isEqualTo(1);
-    for (String bucket : List.of(failingNames.raw(), failingNames.curated())) {
+    var theirs = emulator.cloudWatch.describeAlarms(b -> b.alarmNames(failingNames.errorsAlarm()));
+    assertThat(theirs.metricAlarms()).hasSize(1);
+    assertThat(
+            emulator
+                .cloudWatch
+                .listTagsForResource(b -> b.resourceARN(theirs.metricAlarms().get(0).alarmArn()))
+                .tags())
+        .anyMatch(t -> t.key().equals("platform:system-id") && t.value().equals(otherSystem));
+    for (String bucket : failingNames.buckets()) {
       assertThat(emulator.s3.listBuckets().buckets()).noneMatch(b -> b.name().equals(bucket));
     }
   }
