@@ -14,6 +14,7 @@ import io.aiplatform.testsupport.MutableClock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -150,9 +151,13 @@ class ReconcileSweepIntegrationTests extends ApiIntegrationTest {
         targets, jobs, schedule, app.getBean(TransactionTemplate.class), clock);
   }
 
-  /** Ten years ahead of the application's clock; answers the start. */
+  /**
+   * Ten years ahead of the application's clock; answers the start. In whole microseconds, as
+   * PostgreSQL keeps the request times: a start with nanoseconds would lie after the stored time of
+   * a request made exactly one interval and a step later, and count it in the first interval.
+   */
   private Instant startClock() {
-    Instant target = Instant.now().plus(Duration.ofDays(3650));
+    Instant target = Instant.now().plus(Duration.ofDays(3650)).truncatedTo(ChronoUnit.MICROS);
     clock.advance(Duration.between(clock.instant(), target));
     return clock.instant();
   }
