@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""moto_server, plus the two calls this project needs that moto 5.2.1 lacks.
+"""moto_server, plus what this project needs that moto 5.2.1 lacks or does otherwise than AWS.
 
     python3 local/emulator.py -H 127.0.0.1 -p 5000      # the same arguments as moto_server
 
@@ -11,7 +11,10 @@ keeps its status, as a stopped or ready task does once AWS has applied a modific
 A verify job with repair converges a crawler whose settings drifted (UpdateCrawler), which moto
 5.2.1 also answers with a 500; it is added the same way: refused while the crawler runs
 (CrawlerRunningException), the given settings replace the crawler's, its tags stay. Everything
-else is moto as it is. Used by scripts/backing-services.sh (tests, run-local.sh) and compose.
+DMS endpoints: AWS answers CreateEndpoint with an endpoint that is already `active` (it has no
+creating state to wait out); moto 5.2.1 leaves every endpoint `creating` for ever, so they are made
+`active` here, which the registration's check of the platform's source endpoint relies on.
+Everything else is moto as it is. Used by scripts/backing-services.sh (tests, run-local.sh) and compose.
 """
 import json
 
@@ -90,6 +93,19 @@ if not hasattr(GlueResponse, "update_crawler"):
 if not hasattr(DatabaseMigrationServiceResponse, "modify_replication_task"):
     DatabaseMigrationServiceBackend.modify_replication_task = modify_replication_task
     DatabaseMigrationServiceResponse.modify_replication_task = modify_replication_task_response
+
+def active_on_create(create_endpoint):
+    def create(self, *args, **kwargs):
+        endpoint = create_endpoint(self, *args, **kwargs)
+        endpoint.status = "active"
+        return endpoint
+    create.active_on_create = True
+    return create
+
+
+if not getattr(DatabaseMigrationServiceBackend.create_endpoint, "active_on_create", False):
+    DatabaseMigrationServiceBackend.create_endpoint = active_on_create(
+        DatabaseMigrationServiceBackend.create_endpoint)
 
 if __name__ == "__main__":
     main()

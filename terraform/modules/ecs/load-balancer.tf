@@ -211,6 +211,17 @@ resource "aws_vpc_security_group_egress_rule" "api_to_database" {
   description                  = "PostgreSQL"
 }
 
+# The pre-check of a registration's data_sources asks the DMS source database for its tables.
+resource "aws_vpc_security_group_egress_rule" "api_to_dms_source" {
+  count             = var.dms_source_network == null ? 0 : 1
+  security_group_id = aws_security_group.task["platform-api"].id
+  cidr_ipv4         = var.dms_source_network.cidr
+  ip_protocol       = "tcp"
+  from_port         = var.dms_source_network.port
+  to_port           = var.dms_source_network.port
+  description       = "DMS source database (data_sources pre-check)"
+}
+
 resource "aws_vpc_security_group_ingress_rule" "database_from_api" {
   security_group_id            = var.database_security_group_id
   referenced_security_group_id = aws_security_group.task["platform-api"].id

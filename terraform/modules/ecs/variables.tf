@@ -67,6 +67,15 @@ variable "database_port" {
   default     = 5432
 }
 
+variable "dms_source_network" {
+  type = object({
+    cidr = string
+    port = number
+  })
+  description = "Where the DMS source database is reached (network and port); platform-api's tasks get egress there for the data_sources pre-check. null: the platform does not replicate."
+  default     = null
+}
+
 variable "cpu_architecture" {
   type        = string
   description = "CPU architecture the images are built for: X86_64, or ARM64 (Graviton, about 20 % cheaper) when every image is built for linux/arm64."

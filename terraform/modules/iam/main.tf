@@ -114,6 +114,27 @@ resource "aws_iam_role_policy" "api" {
   policy = data.aws_iam_policy_document.api.json
 }
 
+# The pre-check of a registration's data_sources reads the DMS source's tables from the database
+# itself, as the source endpoint's user (docs/api.md, Dry run and pre-checks): GetSecretValue on
+# exactly that endpoint's secret, which is encrypted with the platform key the API already decrypts
+# with (or an AWS managed key, which needs no grant).
+resource "aws_iam_role_policy" "api_dms_source" {
+  count  = var.dms_source_secret_arn == null ? 0 : 1
+  name   = "platform-api-dms-source"
+  role   = aws_iam_role.task["platform-api"].id
+  policy = data.aws_iam_policy_document.api_dms_source[0].json
+}
+
+data "aws_iam_policy_document" "api_dms_source" {
+  count = var.dms_source_secret_arn == null ? 0 : 1
+
+  statement {
+    sid       = "PrecheckDmsSourceCredentials"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [var.dms_source_secret_arn]
+  }
+}
+
 data "aws_iam_policy_document" "api" {
   statement {
     sid       = "SendJobs"

@@ -104,3 +104,9 @@ variable "tags" {
   description = "Tags added to every resource."
   default     = {}
 }
+
+variable "dms_source_secret_arn" {
+  type        = string
+  description = "Secrets Manager secret of the DMS source endpoint (host, port, username, password); platform-api reads it for the data_sources pre-check. null: the platform does not replicate."
+  default     = null
+}

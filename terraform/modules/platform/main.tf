@@ -118,6 +118,7 @@ module "iam" {
   # What the worker's per-system steps use (issue 15).
   platform_api_id           = module.api_gateway.api_id
   function_templates_bucket = module.messaging.function_templates_bucket
+  dms_source_secret_arn     = var.dms_source == null ? null : var.dms_source.secret_arn
 }
 
 module "ecs" {
@@ -133,6 +134,7 @@ module "ecs" {
   codedeploy_role_arn        = module.iam.codedeploy_role_arn
   test_traffic_hook_role_arn = module.iam.test_traffic_hook_role_arn
   database_security_group_id = module.database.security_group_id
+  dms_source_network         = var.dms_source == null ? null : { cidr = var.dms_source_cidr, port = var.dms_source.port }
   jobs_queue_name            = module.messaging.jobs_queue_name
   bake_time_minutes          = var.bake_time_minutes
   canary_percent             = var.canary_percent

@@ -41,6 +41,7 @@ locals {
     PLATFORM_API_PRECHECKS_ENABLED                 = "true"
     PLATFORM_API_PRECHECKS_API_ID                  = module.api_gateway.api_id
     PLATFORM_API_PRECHECKS_DMS_SOURCE_ENDPOINT_ARN = var.dms_source == null ? "" : module.dms[0].source_endpoint_arn
+    PLATFORM_API_PRECHECKS_DMS_SOURCE_SCHEMA       = var.dms_source_schema
   }
 
   worker_environment = {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +55,38 @@ class DevPlanIntegrationTests {
     assertThat(api.path("PLATFORM_API_PRECHECKS_API_ID").asString(""))
         .isNotEmpty()
         .isEqualTo(worker.path("PLATFORM_WORKER_API_ID").asString(""));
+    assertThat(api.path("PLATFORM_API_PRECHECKS_DMS_SOURCE_SCHEMA").asString(""))
+        .isNotEmpty()
+        .isEqualTo(worker.path("PLATFORM_WORKER_DMS_SOURCE_SCHEMA").asString(""));
+  }
+
+  /**
+   * The data_sources pre-check reads the source's tables as the source endpoint's user: the API may
+   * read exactly that endpoint's secret, and reach the source's network on its port only.
+   */
+  @Test
+  void apiTaskMayReadTheDmsSourceSecretAndReachTheSourceDatabase() {
+    PlanJson plan = EmulatorPlans.dev();
+    String endpointSecret =
+        plan.resource("module.platform.module.dms[0].aws_dms_endpoint.source")
+            .at("secrets_manager_arn")
+            .asString();
+    Map<String, JsonNode> statements =
+        PolicyJson.statements(
+            plan.resource("module.platform.module.iam.aws_iam_role_policy.api_dms_source[0]")
+                .at("policy")
+                .asString());
+    PlanJson.Resource egress =
+        plan.resource(
+            "module.platform.module.ecs.aws_vpc_security_group_egress_rule.api_to_dms_source[0]");
+
+    JsonNode read = statements.get("PrecheckDmsSourceCredentials");
+    assertThat(statements).containsOnlyKeys("PrecheckDmsSourceCredentials");
+    assertThat(PolicyJson.actions(read)).containsExactly("secretsmanager:GetSecretValue");
+    assertThat(PolicyJson.resources(read)).containsExactly(endpointSecret);
+    assertThat(egress.at("cidr_ipv4").asString()).isEqualTo("10.0.0.0/8");
+    assertThat(egress.at("from_port").asInt()).isEqualTo(5432);
+    assertThat(egress.at("to_port").asInt()).isEqualTo(5432);
   }
 
   /** As platform-api decides: a GET needs the read scope, a write needs the write scope. */

@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The read calls the checks make, one per question, each answering what it found. A call that fails
@@ -41,6 +43,8 @@ class AwsLookups {
 
   /** The Service Quotas code of "General purpose buckets" (service code {@code s3}). */
   static final String BUCKET_QUOTA_CODE = "L-DC2B2D3D";
+
+  private static final JsonMapper SECRETS = JsonMapper.builder().build();
 
   private static final Logger log = LoggerFactory.getLogger(AwsLookups.class);
 
@@ -130,19 +134,24 @@ class AwsLookups {
     }
   }
 
-  /** The status of a DMS endpoint ({@code active}, ...), or empty when there is none. */
-  Optional<String> dmsEndpointStatus(String arn) {
+  /** The DMS endpoint of that ARN, or empty when there is none. */
+  Optional<Endpoint> dmsEndpoint(String arn) {
     try {
       return aws
           .dms()
           .describeEndpoints(b -> b.filters(f -> f.name("endpoint-arn").values(arn)))
           .endpoints()
           .stream()
-          .findFirst()
-          .map(Endpoint::status);
+          .findFirst();
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  /** The JSON fields of a Secrets Manager secret's string (a DMS source's connection). */
+  JsonNode secretFields(String id) {
+    String value = aws.secrets().getSecretValue(b -> b.secretId(id)).secretString();
+    return SECRETS.readTree(value == null ? "{}" : value);
   }
 
   /** This account's general purpose buckets, counted over every page of ListBuckets. */

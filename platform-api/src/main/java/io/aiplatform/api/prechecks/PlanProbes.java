@@ -98,7 +98,7 @@ final class PlanProbes {
     if (!properties.checksRoutes() || spec.endpoints().isEmpty()) {
       return;
     }
-    Supplier<Set<String>> existing = once(() -> aws.routes(properties.apiId()));
+    Supplier<Set<String>> existing = Once.of(() -> aws.routes(properties.apiId()));
     for (SystemSpec.Endpoint endpoint : spec.endpoints()) {
       String key = endpoint.routeKey();
       named(
@@ -123,8 +123,7 @@ final class PlanProbes {
             "migration_type", "full-load-and-cdc",
             "target_bucket", names.raw()),
         () -> aws.dmsTask(names.dmsTask()));
-    String source = properties.dmsSourceEndpointArn();
-    probes.add(new Probe("dms-source-endpoint", source, null, () -> sourceFinding(source)));
+    probes.addAll(DmsSourceProbes.of(aws, properties, spec.dataSources()));
   }
 
   private void named(
@@ -178,36 +177,9 @@ final class PlanProbes {
     return new Finding(count + needed <= quota, detail);
   }
 
-  private Finding sourceFinding(String arn) {
-    return aws.dmsEndpointStatus(arn)
-        .map(
-            status ->
-                new Finding(
-                    "active".equalsIgnoreCase(status),
-                    "the source endpoint is "
-                        + status
-                        + "; DMS has no read call that lists a source's tables, so they are not"
-                        + " checked"))
-        .orElseGet(() -> Finding.taken("the platform's DMS source endpoint does not exist"));
-  }
-
   private static void putIfSet(Map<String, Object> settings, String key, Object value) {
     if (value != null) {
       settings.put(key, value);
     }
-  }
-
-  private static <T> Supplier<T> once(Supplier<T> supplier) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public synchronized T get() {
-        if (value == null) {
-          value = supplier.get();
-        }
-        return value;
-      }
-    };
   }
 }

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClientBuilder;
 
@@ -48,6 +49,7 @@ class PrecheckClients {
       LambdaClient lambda,
       ApiGatewayV2Client apiGateway,
       DatabaseMigrationClient dms,
+      SecretsManagerClient secrets,
       ServiceQuotasClient quotas)
       implements AutoCloseable {
 
@@ -59,6 +61,7 @@ class PrecheckClients {
       lambda.close();
       apiGateway.close();
       dms.close();
+      secrets.close();
       quotas.close();
     }
   }
@@ -95,6 +98,7 @@ class PrecheckClients {
         configure(LambdaClient.builder()).build(),
         configure(ApiGatewayV2Client.builder()).build(),
         configure(DatabaseMigrationClient.builder()).build(),
+        configure(SecretsManagerClient.builder()).build(),
         quotas.build());
   }
 

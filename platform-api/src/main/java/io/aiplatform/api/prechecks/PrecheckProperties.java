@@ -1,6 +1,7 @@
 package io.aiplatform.api.prechecks;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -23,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param apiId the platform HTTP API the systems' routes go on; no route check when blank
  * @param dmsSourceEndpointArn the platform's DMS source endpoint; blank: the platform does not
  *     replicate, and there is no DMS check
+ * @param dmsSourceSchema the schema of the source database the systems' {@code data_sources} tables
+ *     live in (as the worker's {@code PLATFORM_WORKER_DMS_SOURCE_SCHEMA})
  */
 @Validated
 @ConfigurationProperties("platform.api.prechecks")
@@ -32,7 +35,8 @@ public record PrecheckProperties(
     @DefaultValue("2") @Min(1) int awsMaxAttempts,
     @DefaultValue("10000") @Min(1) int bucketQuota,
     @DefaultValue("") String apiId,
-    @DefaultValue("") String dmsSourceEndpointArn) {
+    @DefaultValue("") String dmsSourceEndpointArn,
+    @DefaultValue("public") @NotBlank String dmsSourceSchema) {
 
   /** Whether the systems' routes are checked on the platform HTTP API. */
   boolean checksRoutes() {

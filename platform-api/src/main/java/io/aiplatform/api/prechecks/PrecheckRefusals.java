@@ -34,12 +34,12 @@ final class PrecheckRefusals {
     }
   }
 
-  /** AWS did not answer the checks in time, or at all. */
+  /** AWS, or the DMS source database, did not answer the checks in time, or at all. */
   static final class ChecksUnavailable extends Refusal {
     ChecksUnavailable(String why) {
       super(
           Reason.UNAVAILABLE,
-          "The registration could not be checked against AWS ("
+          "The registration could not be checked ("
               + why
               + "); nothing was stored. Retry after a moment.");
     }

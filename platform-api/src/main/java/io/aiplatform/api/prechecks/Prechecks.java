@@ -126,6 +126,11 @@ public class Prechecks {
       log.warn("Pre-check {} of {} timed out", probe.check(), probe.resource());
       throw new ChecksUnavailable("no answer in time");
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof SourceTables.Unavailable source) {
+        log.warn(
+            "Pre-check {} of {} failed: {}", probe.check(), probe.resource(), source.toString());
+        throw new ChecksUnavailable(source.getMessage());
+      }
       log.warn(
           "Pre-check {} of {} failed: {}",
           probe.check(),

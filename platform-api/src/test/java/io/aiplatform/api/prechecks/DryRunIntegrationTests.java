@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.aiplatform.api.support.Api;
 import io.aiplatform.api.support.ApiIntegrationTest;
-import io.aiplatform.api.support.JobsOnQueue;
 import io.aiplatform.api.support.TestTokens;
 import io.aiplatform.api.web.ProblemTypes;
 import java.net.http.HttpRequest;
@@ -207,23 +206,6 @@ class DryRunIntegrationTests extends ApiIntegrationTest {
       assertThat(response.header("Retry-After")).isNotNull();
     }
     assertNothingStoredOrQueued(name);
-  }
-
-  private void assertNothingStoredOrQueued(String name) {
-    assertThat(systemsNamed(name)).isZero();
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT count(*) FROM event_publication WHERE serialized_event LIKE ?",
-                Long.class,
-                "%" + name + "%"))
-        .isZero();
-    JobsOnQueue.poll();
-    assertThat(JobsOnQueue.mentioning(name)).isEmpty();
-  }
-
-  private long systemsNamed(String name) {
-    return jdbc.queryForObject(
-        "SELECT count(*) FROM systems WHERE system_name = ?", Long.class, name);
   }
 
   private Api.Response post(String path, String body, String key) {

@@ -61,11 +61,6 @@ class ConcurrentRegistrationIntegrationTests extends ApiIntegrationTest {
     assertThat(systemsNamed(name)).isEqualTo(1);
   }
 
-  private int systemsNamed(String name) {
-    return jdbc.queryForObject(
-        "SELECT count(*) FROM systems WHERE system_name = ?", Integer.class, name);
-  }
-
   private static List<Api.Response> race(Callable<Api.Response> call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(RACERS);
     try {

@@ -1,5 +1,7 @@
 package io.aiplatform.api.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.aiplatform.testsupport.BackingServices;
 import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
@@ -107,6 +109,25 @@ public abstract class ApiIntegrationTest {
     api = new Api(port);
     sqsOutage.end();
     awsReadFaults.clear();
+  }
+
+  /** No system of that name is stored, and no job or event mentions it. */
+  protected void assertNothingStoredOrQueued(String name) {
+    assertThat(systemsNamed(name)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM event_publication WHERE serialized_event LIKE ?",
+                Long.class,
+                "%" + name + "%"))
+        .isZero();
+    JobsOnQueue.poll();
+    assertThat(JobsOnQueue.mentioning(name)).isEmpty();
+  }
+
+  /** How many systems of that name are stored. */
+  protected long systemsNamed(String name) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM systems WHERE system_name = ?", Long.class, name);
   }
 
   /** A system name no other test uses. */
