@@ -275,6 +275,13 @@ def main():
         **replication(),
         **system_runtime(),
     }
+    # The API's registration pre-checks look where the worker provisions: routes on the same HTTP
+    # API, the task and tables of the same DMS source (the stand-in keeps no secret, so its tables
+    # are reported "not checked").
+    settings["PLATFORM_API_PRECHECKS_API_ID"] = settings["PLATFORM_WORKER_API_ID"]
+    settings["PLATFORM_API_PRECHECKS_DMS_SOURCE_ENDPOINT_ARN"] = settings[
+        "PLATFORM_WORKER_DMS_SOURCE_ENDPOINT_ARN"]
+    settings["PLATFORM_API_PRECHECKS_DMS_SOURCE_SCHEMA"] = settings["PLATFORM_WORKER_DMS_SOURCE_SCHEMA"]
     if keys_dir:
         settings["PLATFORM_API_SECURITY_PUBLIC_KEY_LOCATION"] = "file:" + dev_keys(keys_dir)
     for key, value in settings.items():
