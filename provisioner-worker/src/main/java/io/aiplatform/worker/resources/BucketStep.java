@@ -39,6 +39,7 @@ final class BucketStep implements Step<Void> {
 
   private final S3Client s3;
   private final String bucket;
+  private final String partition;
   private final String systemPrefix;
   private final BucketSettings settings;
   private final CreateTimeTags createTimeTags;
@@ -47,12 +48,14 @@ final class BucketStep implements Step<Void> {
   BucketStep(
       S3Client s3,
       String bucket,
+      String partition,
       String systemPrefix,
       BucketSettings settings,
       CreateTimeTags createTimeTags,
       Clock clock) {
     this.s3 = s3;
     this.bucket = bucket;
+    this.partition = partition;
     this.systemPrefix = systemPrefix;
     this.settings = settings;
     this.createTimeTags = createTimeTags;
@@ -228,6 +231,6 @@ final class BucketStep implements Step<Void> {
   }
 
   private String arn() {
-    return "arn:aws:s3:::" + bucket;
+    return "arn:" + partition + ":s3:::" + bucket;
   }
 }

@@ -23,11 +23,13 @@ final class PlatformApi {
   private final ApiGatewayV2Client api;
   private final String apiId;
   private final String region;
+  private final String partition;
 
-  PlatformApi(ApiGatewayV2Client api, String apiId) {
+  PlatformApi(ApiGatewayV2Client api, String apiId, String partition) {
     this.api = api;
     this.apiId = apiId;
     this.region = api.serviceClientConfiguration().region().id();
+    this.partition = partition;
   }
 
   ApiGatewayV2Client client() {
@@ -62,12 +64,12 @@ final class PlatformApi {
   }
 
   String integrationArn(String integrationId) {
-    return "arn:aws:apigateway:%s::/apis/%s/integrations/%s"
-        .formatted(region, apiId, integrationId);
+    return "arn:%s:apigateway:%s::/apis/%s/integrations/%s"
+        .formatted(partition, region, apiId, integrationId);
   }
 
   String routeArn(String routeId) {
-    return "arn:aws:apigateway:%s::/apis/%s/routes/%s".formatted(region, apiId, routeId);
+    return "arn:%s:apigateway:%s::/apis/%s/routes/%s".formatted(partition, region, apiId, routeId);
   }
 
   static String integrationId(String integrationArn) {

@@ -63,17 +63,18 @@ class RuntimePlan {
 
   List<Step<?>> steps(SystemSpec spec, ResourceNames names, boolean replicates) {
     String region = lambda.serviceClientConfiguration().region().id();
-    String arnBase = ":%s:%s:".formatted(region, account.id());
     WorkerProperties.Functions functions = properties.functions();
     SystemFunction function =
         new SystemFunction(
-            lambda, names.function(), "arn:aws:lambda" + arnBase + "function:" + names.function());
+            lambda,
+            names.function(),
+            account.arn("lambda", region, "function:" + names.function()));
     List<Step<?>> steps = new ArrayList<>();
     steps.add(
         new LogGroupStep(
             logs,
             names.logGroup(),
-            "arn:aws:logs" + arnBase + "log-group:" + names.logGroup(),
+            account.arn("logs", region, "log-group:" + names.logGroup()),
             key,
             functions.logRetentionDays()));
     steps.add(
@@ -82,9 +83,9 @@ class RuntimePlan {
     List<String> routes = routes(spec);
     WorkerProperties.Api api = properties.api();
     if (!routes.isEmpty()) {
-      PlatformApi platformApi = new PlatformApi(apiGateway, api.id());
+      PlatformApi platformApi = new PlatformApi(apiGateway, api.id(), account.partition());
       steps.add(new IntegrationStep(platformApi, function));
-      String sourceArn = "arn:aws:execute-api" + arnBase + api.id() + "/*";
+      String sourceArn = account.arn("execute-api", region, api.id() + "/*");
       steps.add(new PermissionStep(lambda, function, sourceArn, json));
       for (String route : routes) {
         steps.add(new RouteStep(platformApi, function, route, api.authorizerId()));
@@ -101,21 +102,21 @@ class RuntimePlan {
             properties.dms().replicationInstanceArn());
     DashboardBody body =
         new DashboardBody(new DashboardBody.Layout(routes, replicates), sources, dms, json);
-    String dashboardArn = "arn:aws:cloudwatch::" + account.id() + ":dashboard/" + names.dashboard();
+    String dashboardArn = account.arn("cloudwatch", "", "dashboard/" + names.dashboard());
     steps.add(new DashboardStep(cloudWatch, names.dashboard(), dashboardArn, body, json));
     List<String> actions = alarmActions();
-    steps.add(alarm(names.errorsAlarm(), arnBase, SystemAlarms.errors(names.function(), actions)));
+    steps.add(alarm(names.errorsAlarm(), region, SystemAlarms.errors(names.function(), actions)));
     if (!routes.isEmpty()) {
       AlarmStep.Definition serverErrors =
           SystemAlarms.serverErrors(api.id(), api.stage(), routes, actions);
-      steps.add(alarm(names.serverErrorsAlarm(), arnBase, serverErrors));
+      steps.add(alarm(names.serverErrorsAlarm(), region, serverErrors));
     }
     return steps;
   }
 
-  private AlarmStep alarm(String name, String arnBase, AlarmStep.Definition definition) {
+  private AlarmStep alarm(String name, String region, AlarmStep.Definition definition) {
     return new AlarmStep(
-        cloudWatch, name, "arn:aws:cloudwatch" + arnBase + "alarm:" + name, definition);
+        cloudWatch, name, account.arn("cloudwatch", region, "alarm:" + name), definition);
   }
 
   private List<String> alarmActions() {

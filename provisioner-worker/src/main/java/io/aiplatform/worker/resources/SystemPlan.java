@@ -79,17 +79,18 @@ public class SystemPlan {
   private List<Step<?>> steps(SystemSpec spec, ResourceNames names, boolean replicates) {
     String systemPrefix = properties.resourcePrefix() + "-" + spec.systemName() + "-";
     WorkerProperties.Buckets buckets = properties.buckets();
-    String glueArn =
-        "arn:aws:glue:%s:%s:"
-            .formatted(glue.serviceClientConfiguration().region().id(), account.id());
+    String region = glue.serviceClientConfiguration().region().id();
     List<Step<?>> steps = new ArrayList<>();
     for (String bucket : names.buckets()) {
       BucketSettings settings =
           new BucketSettings(s3, bucket.equals(names.raw()), buckets, !endpoint.emulator());
-      steps.add(new BucketStep(s3, bucket, systemPrefix, settings, createTimeTags, clock));
+      steps.add(
+          new BucketStep(
+              s3, bucket, account.partition(), systemPrefix, settings, createTimeTags, clock));
     }
     String database = names.glueDatabase();
-    steps.add(new GlueDatabaseStep(glue, database, glueArn + "database/" + database));
+    steps.add(
+        new GlueDatabaseStep(glue, database, account.arn("glue", region, "database/" + database)));
     CrawlerStep.Settings crawler =
         new CrawlerStep.Settings(
             database,
@@ -97,7 +98,11 @@ public class SystemPlan {
             properties.glue().crawlerRoleArn(),
             properties.glue().crawlerSchedule());
     steps.add(
-        new CrawlerStep(glue, names.crawler(), glueArn + "crawler/" + names.crawler(), crawler));
+        new CrawlerStep(
+            glue,
+            names.crawler(),
+            account.arn("glue", region, "crawler/" + names.crawler()),
+            crawler));
     steps.add(
         new RuleStep(events, names.rule(), names.raw(), properties.eventbridge().targetArn()));
     if (replicates) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -22,6 +24,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 final class Faults implements AwsSyncClientCustomizer {
 
+  /** The longest a {@link #hold} keeps a call. */
+  static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
+
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
 
@@ -35,19 +40,31 @@ final class Faults implements AwsSyncClientCustomizer {
     private final AtomicInteger remaining;
     private final AwsServiceException error;
     private final Duration delay;
+    private final CountDownLatch held;
     private final List<Instant> firedAt = new CopyOnWriteArrayList<>();
 
     private Rule(
-        String operation, String marker, int times, AwsServiceException error, Duration delay) {
+        String operation,
+        String marker,
+        int times,
+        AwsServiceException error,
+        Duration delay,
+        CountDownLatch held) {
       this.operation = operation;
       this.marker = marker;
       this.remaining = new AtomicInteger(times);
       this.error = error;
       this.delay = delay;
+      this.held = held;
     }
 
     List<Instant> firedAt() {
       return firedAt;
+    }
+
+    /** Lets a call held by {@link Faults#hold} go out. */
+    void release() {
+      held.countDown();
     }
 
     private boolean matches(String op, String request) {
@@ -69,21 +86,31 @@ final class Faults implements AwsSyncClientCustomizer {
                     .serviceName("injected")
                     .build())
             .build();
-    Rule rule = new Rule(operation, marker, times, error, null);
+    Rule rule = new Rule(operation, marker, times, error, null, null);
     rules.add(rule);
     return rule;
   }
 
   /** Fails the next {@code times} matching calls with this very exception. */
   Rule fail(String operation, String marker, int times, AwsServiceException error) {
-    Rule rule = new Rule(operation, marker, times, error, null);
+    Rule rule = new Rule(operation, marker, times, error, null, null);
     rules.add(rule);
     return rule;
   }
 
   /** Holds the next matching call for {@code delay} before it goes out. */
   Rule slow(String operation, String marker, Duration delay) {
-    Rule rule = new Rule(operation, marker, 1, null, delay);
+    Rule rule = new Rule(operation, marker, 1, null, delay, null);
+    rules.add(rule);
+    return rule;
+  }
+
+  /**
+   * Holds the next matching call until the test releases the rule (at most {@link #HOLD_LIMIT}, so
+   * a failed test cannot leave a job thread blocked for ever).
+   */
+  Rule hold(String operation, String marker) {
+    Rule rule = new Rule(operation, marker, 1, null, null, new CountDownLatch(1));
     rules.add(rule);
     return rule;
   }
@@ -118,13 +145,23 @@ final class Faults implements AwsSyncClientCustomizer {
       for (Rule rule : rules) {
         if (rule.matches(operation, request)) {
           rule.firedAt.add(Instant.now());
-          if (rule.delay != null) {
+          if (rule.held != null) {
+            await(rule.held);
+          } else if (rule.delay != null) {
             pause(rule.delay);
           } else {
             throw rule.error;
           }
         }
       }
+    }
+  }
+
+  private static void await(CountDownLatch held) {
+    try {
+      held.await(HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

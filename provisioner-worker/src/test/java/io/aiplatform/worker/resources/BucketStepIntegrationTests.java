@@ -104,6 +104,7 @@ class BucketStepIntegrationTests {
     return new BucketStep(
         s3,
         bucket,
+        "aws",
         prefix.isEmpty() ? bucket : prefix,
         new BucketSettings(s3, false, defaults, false),
         createTimeTags,
