@@ -7,8 +7,8 @@ import io.aiplatform.api.support.Api;
 import io.aiplatform.api.support.TestQueues;
 import io.aiplatform.api.support.TestTokens;
 import io.aiplatform.testsupport.BackingServices;
+import io.aiplatform.testsupport.EmulatorClients;
 import io.aiplatform.testsupport.TestDatabase;
-import java.net.URI;
 import java.sql.Connection;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -19,9 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -126,15 +123,7 @@ class DatabaseRolesIntegrationTests {
   }
 
   private static void createOwnerSecret(TestDatabase db) {
-    try (SecretsManagerClient secrets =
-        SecretsManagerClient.builder()
-            .endpointOverride(URI.create(BackingServices.awsEndpoint()))
-            .region(Region.of(BackingServices.REGION))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(
-                        BackingServices.EMULATOR_CREDENTIAL, BackingServices.EMULATOR_CREDENTIAL)))
-            .build()) {
+    try (SecretsManagerClient secrets = EmulatorClients.of(SecretsManagerClient.builder())) {
       // The shape of an RDS-managed master secret.
       String value =
           "{\"username\":\"%s\",\"password\":\"%s\"}"

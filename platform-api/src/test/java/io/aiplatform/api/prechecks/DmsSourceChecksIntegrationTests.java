@@ -7,6 +7,7 @@ import io.aiplatform.api.support.ApiIntegrationTest;
 import io.aiplatform.api.support.TestTokens;
 import io.aiplatform.api.web.ProblemTypes;
 import io.aiplatform.testsupport.BackingServices;
+import io.aiplatform.testsupport.EmulatorClients;
 import io.aiplatform.testsupport.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,15 +17,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.databasemigration.model.DmsSslModeValue;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationEndpointTypeValue;
@@ -61,14 +57,14 @@ class DmsSourceChecksIntegrationTests extends ApiIntegrationTest {
             + ".orders");
     URI server = URI.create(database.jdbcUrl().substring("jdbc:".length()));
     String secretArn;
-    try (SecretsManagerClient secrets = client(SecretsManagerClient.builder())) {
+    try (SecretsManagerClient secrets = EmulatorClients.of(SecretsManagerClient.builder())) {
       secretArn =
           secrets
               .createSecret(b -> b.name(SECRET).secretString(secret(database, server.getPort())))
               .arn();
     }
     String endpointArn;
-    try (DatabaseMigrationClient dms = client(DatabaseMigrationClient.builder())) {
+    try (DatabaseMigrationClient dms = EmulatorClients.of(DatabaseMigrationClient.builder())) {
       endpointArn =
           dms.createEndpoint(
                   b ->
@@ -96,10 +92,10 @@ class DmsSourceChecksIntegrationTests extends ApiIntegrationTest {
     JsonNode body = api.post(DRY_RUN, admin, registration(name)).json();
 
     assertThat(body.get("would_succeed").asBoolean()).as(body.toString()).isTrue();
-    assertThat(checksNamed(body, "dms-source-table"))
+    assertThat(Checks.named(body, "dms-source-table"))
         .extracting(c -> c.get("resource").asString())
         .containsExactlyInAnyOrder(SCHEMA + ".inventory", SCHEMA + ".orders", SCHEMA + ".products");
-    assertThat(checksNamed(body, "dms-source-endpoint").get(0).get("passed").asBoolean()).isTrue();
+    assertThat(Checks.named(body, "dms-source-endpoint").get(0).get("passed").asBoolean()).isTrue();
     assertThat(body.get("plan").findValuesAsString("kind")).contains("dms_replication_task");
     assertNothingStoredOrQueued(name);
   }
@@ -113,12 +109,12 @@ class DmsSourceChecksIntegrationTests extends ApiIntegrationTest {
     Api.Response real = api.post("/admin/systems", admin, body);
 
     assertThat(dry.get("would_succeed").asBoolean()).isFalse();
-    assertThat(failed(dry))
+    assertThat(Checks.failed(dry))
         .extracting(c -> c.get("check").asString() + " " + c.get("resource").asString())
         .containsExactlyInAnyOrder(
             "dms-source-table " + SCHEMA + ".shipments",
             "dms-source-table " + SCHEMA + ".order_totals");
-    assertThat(failed(dry).get(0).get("detail").asString()).contains("no table", SCHEMA);
+    assertThat(Checks.failed(dry).get(0).get("detail").asString()).contains("no table", SCHEMA);
     assertThat(real.status()).as(real.body()).isEqualTo(409);
     JsonNode problem = real.json();
     assertThat(problem.get("type").asString()).isEqualTo(ProblemTypes.PRECONDITION_FAILED);
@@ -150,30 +146,6 @@ class DmsSourceChecksIntegrationTests extends ApiIntegrationTest {
     return registration(name).replace("[\"inventory\",\"orders\",\"products\"]", list);
   }
 
-  private static List<JsonNode> checksNamed(JsonNode body, String check) {
-    List<JsonNode> named = new ArrayList<>();
-    body.get("checks")
-        .forEach(
-            c -> {
-              if (c.get("check").asString().equals(check)) {
-                named.add(c);
-              }
-            });
-    return named;
-  }
-
-  private static List<JsonNode> failed(JsonNode body) {
-    List<JsonNode> failed = new ArrayList<>();
-    body.get("checks")
-        .forEach(
-            c -> {
-              if (!c.get("passed").asBoolean()) {
-                failed.add(c);
-              }
-            });
-    return failed;
-  }
-
   /** The secret as DMS reads it; the port is a string, as RDS writes its managed secrets. */
   private static String secret(TestDatabase database, int port) {
     URI server = URI.create(database.jdbcUrl().substring("jdbc:".length()));
@@ -184,7 +156,7 @@ class DmsSourceChecksIntegrationTests extends ApiIntegrationTest {
   }
 
   private static void putSecret(String value) {
-    try (SecretsManagerClient secrets = client(SecretsManagerClient.builder())) {
+    try (SecretsManagerClient secrets = EmulatorClients.of(SecretsManagerClient.builder())) {
       secrets.putSecretValue(b -> b.secretId(SECRET).secretString(value));
     }
   }
@@ -208,17 +180,5 @@ class DmsSourceChecksIntegrationTests extends ApiIntegrationTest {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static <C, B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>>
-      C client(B builder) {
-    return builder
-        .endpointOverride(URI.create(BackingServices.awsEndpoint()))
-        .region(Region.of(BackingServices.REGION))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(
-                    BackingServices.EMULATOR_CREDENTIAL, BackingServices.EMULATOR_CREDENTIAL)))
-        .build();
   }
 }

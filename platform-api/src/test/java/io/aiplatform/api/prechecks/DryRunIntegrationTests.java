@@ -217,14 +217,7 @@ class DryRunIntegrationTests extends ApiIntegrationTest {
   }
 
   private static JsonNode onlyFailed(JsonNode body) {
-    List<JsonNode> failed = new ArrayList<>();
-    body.get("checks")
-        .forEach(
-            c -> {
-              if (!c.get("passed").asBoolean()) {
-                failed.add(c);
-              }
-            });
+    List<JsonNode> failed = Checks.failed(body);
     assertThat(failed).hasSize(1);
     return failed.get(0);
   }

@@ -2,18 +2,13 @@ package io.aiplatform.worker.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aiplatform.testsupport.BackingServices;
+import io.aiplatform.testsupport.EmulatorClients;
 import io.aiplatform.worker.provisioning.Found;
 import io.aiplatform.worker.provisioning.RunContext;
-import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -28,11 +23,11 @@ class PartitionIntegrationTests {
   @ParameterizedTest
   @CsvSource({"us-east-1, aws", "cn-north-1, aws-cn", "us-gov-west-1, aws-us-gov"})
   void theWorkerReadsItsOwnResourcesTagsByAnArnInItsPartition(String region, String partition) {
-    AwsAccount account = new AwsAccount(client(StsClient.builder(), region));
+    AwsAccount account = new AwsAccount(EmulatorClients.of(StsClient.builder(), region));
     String database = "partition_" + UUID.randomUUID().toString().replace('-', '_');
     Map<String, String> tags = Map.of("platform:system-id", UUID.randomUUID().toString());
 
-    try (GlueClient glue = client(GlueClient.builder(), region)) {
+    try (GlueClient glue = EmulatorClients.of(GlueClient.builder(), region)) {
       String arn = account.arn("glue", region, "database/" + database);
       GlueDatabaseStep step = new GlueDatabaseStep(glue, database, arn);
       step.create(tags, new RunContext());
@@ -51,16 +46,5 @@ class PartitionIntegrationTests {
                   + database);
       assertThat(found.tags()).isEqualTo(tags);
     }
-  }
-
-  private static <B extends AwsClientBuilder<B, C>, C> C client(B builder, String region) {
-    return builder
-        .endpointOverride(URI.create(BackingServices.awsEndpoint()))
-        .region(Region.of(region))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(
-                    BackingServices.EMULATOR_CREDENTIAL, BackingServices.EMULATOR_CREDENTIAL)))
-        .build();
   }
 }
