@@ -1,5 +1,5 @@
 import { forwardRef } from "react";
-import type { Check, DryRun } from "../api/contract17";
+import type { Check, DryRun } from "../api/client";
 import { kindLabel } from "../systems/progress";
 
 const ACTIONS: Record<string, { label: string; tone: string; says: string }> = {
