@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useApp } from "../AppContext";
-import { asProblem, type DryRun, type Problem } from "../api/client";
+import { asProblem, type DryRun, type Problem, type RegistrationRequest } from "../api/client";
 import { DEFAULT_RUNTIMES, EMPTY_DRAFT, clearDraft, loadDraft, saveDraft, toRequest, type Draft } from "./draft";
 import { checkDraft, maxNameLength, type FieldErrors } from "./rules";
 import { placeProblem } from "./problemFields";
@@ -25,7 +25,7 @@ export function RegisterForm({ onRegistered }: Props) {
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sending, setSending] = useState<"register" | "preview" | null>(null);
-  const [plan, setPlan] = useState<{ body: string; result: DryRun } | null>(null);
+  const [plan, setPlan] = useState<{ body: string; request: RegistrationRequest; result: DryRun } | null>(null);
   const planHeading = useRef<HTMLHeadingElement>(null);
   const [shown, setShown] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
@@ -81,7 +81,7 @@ export function RegisterForm({ onRegistered }: Props) {
     if (data && "would_succeed" in data) {
       showErrors({}, [], null);
       setShown(0);
-      setPlan({ body: JSON.stringify(body), result: data });
+      setPlan({ body: JSON.stringify(body), request: body, result: data });
       return;
     }
     const refusal = asProblem(error, response.status);
@@ -166,7 +166,7 @@ export function RegisterForm({ onRegistered }: Props) {
           Clear the form
         </button>
       </div>
-      {plan && <PlanPreview ref={planHeading} plan={plan.result} stale={plan.body !== JSON.stringify(toRequest(draft))} />}
+      {plan && <PlanPreview ref={planHeading} plan={plan.result} policy={plan.request.reconcile_policy ?? null} stale={plan.body !== JSON.stringify(toRequest(draft))} />}
     </form>
   );
 }
