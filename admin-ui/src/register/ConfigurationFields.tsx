@@ -12,8 +12,8 @@ interface Props {
 
 /**
  * The configuration of a system a registration sets and a change changes: description, data
- * sources, endpoints, the Lambda function and the drift policy. Shared by the register form and the edit form, so
- * both name their fields (and place the API's errors) the same way.
+ * sources, endpoints, the Lambda function and the drift policy. Shared by the register form and
+ * the edit form, so both name their fields (and place the API's errors) the same way.
  */
 export function ConfigurationFields({ draft, update, errors, runtimes }: Props) {
   const setEndpoint = (i: number, change: Partial<Draft["endpoints"][number]>) =>

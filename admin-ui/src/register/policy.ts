@@ -12,7 +12,7 @@ export const POLICIES: ReadonlyArray<{ value: PolicyChoice; label: string; hint:
   {
     value: "report",
     label: "Report only",
-    hint: "Each check records what differs in AWS and shows it here; nothing is changed until someone repairs it.",
+    hint: "Each check records what differs in AWS and shows it on the system's page; nothing is changed until someone repairs it.",
   },
   {
     value: "repair",
