@@ -13,6 +13,16 @@ export type AuditPage = components["schemas"]["AuditPage"];
 /** The API's problem body; `type` widened, as a proxy in between may answer with its own. */
 export type Problem = Omit<components["schemas"]["Problem"], "type"> & { type: string };
 export type FieldViolation = components["schemas"]["FieldViolation"];
+/** A record's drift report: what the last verify found. */
+export type DriftReport = components["schemas"]["DriftView"];
+export type ResourceDrift = components["schemas"]["DriftResource"];
+/** A dry run's answer (`POST /admin/systems?dry_run=true`): the plan and the pre-checks. */
+export type DryRun = components["schemas"]["Assessment"];
+export type PlannedResource = components["schemas"]["PlannedResource"];
+/** A pre-check against AWS; a 409 `precondition-failed` lists the failed ones in `checks`. */
+export type Check = components["schemas"]["Check"];
+/** A system's own drift policy; null: the platform's (PLATFORM_API_RECONCILE_POLICY). */
+export type ReconcilePolicy = SystemRecord["reconcile_policy"];
 
 export type Api = ReturnType<typeof createApi>;
 

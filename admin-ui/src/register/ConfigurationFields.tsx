@@ -1,6 +1,7 @@
 import { METHODS, type Draft } from "./draft";
 import type { FieldErrors } from "./rules";
 import { Field, FieldGroup } from "./Field";
+import { PolicyField } from "./PolicyField";
 
 interface Props {
   draft: Draft;
@@ -11,8 +12,8 @@ interface Props {
 
 /**
  * The configuration of a system a registration sets and a change changes: description, data
- * sources, endpoints and the Lambda function. Shared by the register form and the edit form, so
- * both name their fields (and place the API's errors) the same way.
+ * sources, endpoints, the Lambda function and the drift policy. Shared by the register form and
+ * the edit form, so both name their fields (and place the API's errors) the same way.
  */
 export function ConfigurationFields({ draft, update, errors, runtimes }: Props) {
   const setEndpoint = (i: number, change: Partial<Draft["endpoints"][number]>) =>
@@ -94,13 +95,15 @@ export function ConfigurationFields({ draft, update, errors, runtimes }: Props) 
           </Field>
         </div>
       </FieldGroup>
+
+      <PolicyField value={draft.reconcilePolicy} onChange={(reconcilePolicy) => update({ reconcilePolicy })} error={errors["reconcile_policy"]} />
     </>
   );
 }
 
 /** The field paths a draft's form has now, in the API's naming. */
 export function fieldsOf(draft: Draft): Set<string> {
-  const fields = new Set(["system_name", "description", "lambda_config.memory", "lambda_config.timeout", "lambda_config.runtime"]);
+  const fields = new Set(["system_name", "description", "lambda_config.memory", "lambda_config.timeout", "lambda_config.runtime", "reconcile_policy"]);
   ["data_sources-group", "endpoints-group", "lambda_config-group"].forEach((g) => fields.add(g));
   draft.dataSources.forEach((_, i) => fields.add(`data_sources[${i}]`));
   draft.endpoints.forEach((_, i) => {
@@ -126,6 +129,7 @@ export function labelOf(path: string): string {
     "data_sources-group": "Data sources",
     "endpoints-group": "Endpoints",
     "lambda_config-group": "Lambda function",
+    reconcile_policy: "Drift policy",
   };
   return labels[path] ?? path;
 }

@@ -1,5 +1,6 @@
 import { forwardRef } from "react";
-import type { Check, DryRun } from "../api/contract17";
+import type { Check, DryRun, ReconcilePolicy } from "../api/client";
+import { policyLabel } from "./policy";
 import { kindLabel } from "../systems/progress";
 
 const ACTIONS: Record<string, { label: string; tone: string; says: string }> = {
@@ -10,12 +11,14 @@ const ACTIONS: Record<string, { label: string; tone: string; says: string }> = {
 
 interface Props {
   plan: DryRun;
+  /** The drift policy the previewed registration asks for (null: the platform's). */
+  policy: ReconcilePolicy;
   /** The form changed since the plan was made. */
   stale: boolean;
 }
 
 /** A dry run's answer: whether the registration would succeed, what it would do, what was checked. */
-export const PlanPreview = forwardRef<HTMLHeadingElement, Props>(function PlanPreview({ plan, stale }, heading) {
+export const PlanPreview = forwardRef<HTMLHeadingElement, Props>(function PlanPreview({ plan, policy, stale }, heading) {
   const failed = plan.checks.filter((c) => !c.passed);
   return (
     <section aria-labelledby="plan-title" className="card">
@@ -27,6 +30,10 @@ export const PlanPreview = forwardRef<HTMLHeadingElement, Props>(function PlanPr
           ? "The registration would succeed: every check passed. Nothing was created or stored."
           : `The registration would be refused: ${failed.length} check${failed.length === 1 ? "" : "s"} failed. Nothing was created or stored.`}
       </div>
+      <p data-testid="plan-policy">
+        Drift policy: {policyLabel(policy)}
+        {policy === null && " (the platform's setting applies)"}.
+      </p>
       {stale && <p className="hint">The form has changed since this plan was made: preview it again.</p>}
       <div className="table-wrap" tabIndex={0} role="region" aria-label="The plan">
         <table className="table stack">

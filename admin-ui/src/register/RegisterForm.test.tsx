@@ -216,4 +216,83 @@ describe("RegisterForm", () => {
     expect(within(summary).getByText("Check failed: bucket_name_free (p-forecast-raw): owned by another account")).toBeInTheDocument();
     expect(within(summary).getByText("Check failed: bucket_name_free (p-forecast-prod): exists in this account and is not ours")).toBeInTheDocument();
   });
+  describe("the drift policy", () => {
+    it("is a labelled radio group, each choice with its hint; the platform default is chosen and sends no override", async () => {
+      const api = new FakeApi().on("POST", /^\/admin\/systems$/, () => json(201, { system_id: "id-1" }));
+      renderPage(<RegisterForm onRegistered={() => {}} />, { api });
+      const user = userEvent.setup();
+      const group = screen.getByRole("group", { name: "Drift policy" });
+      expect(group).toHaveAccessibleDescription(/differ from the registration/);
+      const radios = within(group).getAllByRole("radio");
+      expect(radios.map((r) => r.closest(".choice")?.querySelector("label")?.textContent)).toEqual([
+        "Platform default",
+        "Report only",
+        "Repair automatically",
+      ]);
+      expect(field("Platform default")).toBeChecked();
+      expect(field("Platform default")).toHaveAccessibleDescription(/PLATFORM_API_RECONCILE_POLICY/);
+      expect(field("Report only")).toHaveAccessibleDescription(/nothing is changed/);
+      expect(field("Repair automatically")).toHaveAccessibleDescription(/re-creates missing ones/);
+
+      await user.type(field("System name"), "forecast");
+      await user.click(screen.getByRole("button", { name: "Register system" }));
+      expect(await api.calls("POST", /^\/admin\/systems$/)[0]!.json()).toEqual({ system_name: "forecast" });
+    });
+
+    it("is chosen with the keyboard and sent in the dry run (shown in the preview) and the registration", async () => {
+      const api = new FakeApi().on("POST", /^\/admin\/systems$/, (_, url) =>
+        url.searchParams.get("dry_run") === "true" ? json(200, { would_succeed: true, plan: [], checks: [] }) : json(201, { system_id: "id-1" }),
+      );
+      const registered = vi.fn();
+      renderPage(<RegisterForm onRegistered={registered} />, { api });
+      const user = userEvent.setup();
+      await user.type(field("System name"), "forecast");
+      field("Platform default").focus();
+      await user.keyboard("{ArrowDown}{ArrowDown}");
+      expect(field("Repair automatically")).toBeChecked();
+      expect(field("Repair automatically")).toHaveFocus();
+
+      await user.click(screen.getByRole("button", { name: "Preview plan" }));
+      expect(await screen.findByTestId("plan-policy")).toHaveTextContent("Drift policy: Repair automatically.");
+      await user.click(screen.getByRole("button", { name: "Register system" }));
+
+      const [dryRun, registration] = api.calls("POST", /^\/admin\/systems$/);
+      expect(await dryRun!.json()).toEqual({ system_name: "forecast", reconcile_policy: "repair" });
+      expect(await registration!.json()).toEqual({ system_name: "forecast", reconcile_policy: "repair" });
+      expect(registered).toHaveBeenCalledWith("id-1");
+    });
+
+    it("shows the API's error on reconcile_policy at the group", async () => {
+      const api = new FakeApi().on("POST", /^\/admin\/systems$/, () =>
+        json(400, {
+          type: VALIDATION,
+          title: "Invalid request",
+          status: 400,
+          detail: "see errors",
+          errors: [{ field: "reconcile_policy", message: "must be report or repair" }],
+        }),
+      );
+      renderPage(<RegisterForm onRegistered={() => {}} />, { api });
+      const user = userEvent.setup();
+      await user.type(field("System name"), "forecast");
+      await user.click(field("Report only"));
+      await user.click(screen.getByRole("button", { name: "Register system" }));
+
+      const summary = await screen.findByRole("alert");
+      const link = within(summary).getByRole("link", { name: "Drift policy: must be report or repair" });
+      const group = screen.getByRole("group", { name: "Drift policy" });
+      expect(link).toHaveAttribute("href", `#${group.id}`);
+      expect(group).toHaveAccessibleDescription(/must be report or repair/);
+      expect(errorOf("Report only")).toBe("must be report or repair");
+      expect(field("Report only")).toHaveAttribute("aria-invalid", "true");
+      expect(within(summary).queryByText(/reconcile_policy/)).not.toBeInTheDocument();
+    });
+
+    it("is kept in the draft, so a sign-in again loses it no more than the other fields", async () => {
+      renderPage(<RegisterForm onRegistered={() => {}} />);
+      const user = userEvent.setup();
+      await user.click(field("Repair automatically"));
+      expect(JSON.parse(sessionStorage.getItem("admin-ui.register-draft") ?? "{}")).toMatchObject({ reconcilePolicy: "repair" });
+    });
+  });
 });

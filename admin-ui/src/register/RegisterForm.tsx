@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useApp } from "../AppContext";
-import { asProblem, type Problem } from "../api/client";
+import { asProblem, type DryRun, type Problem, type RegistrationRequest } from "../api/client";
 import { DEFAULT_RUNTIMES, EMPTY_DRAFT, clearDraft, loadDraft, saveDraft, toRequest, type Draft } from "./draft";
 import { checkDraft, maxNameLength, type FieldErrors } from "./rules";
 import { placeProblem } from "./problemFields";
@@ -8,7 +8,6 @@ import { Field } from "./Field";
 import { ConfigurationFields, fieldsOf } from "./ConfigurationFields";
 import { ErrorSummary } from "./ErrorSummary";
 import { PlanPreview } from "./PlanPreview";
-import type { DryRun } from "../api/contract17";
 
 interface Props {
   onRegistered: (systemId: string) => void;
@@ -26,7 +25,7 @@ export function RegisterForm({ onRegistered }: Props) {
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sending, setSending] = useState<"register" | "preview" | null>(null);
-  const [plan, setPlan] = useState<{ body: string; result: DryRun } | null>(null);
+  const [plan, setPlan] = useState<{ body: string; request: RegistrationRequest; result: DryRun } | null>(null);
   const planHeading = useRef<HTMLHeadingElement>(null);
   const [shown, setShown] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
@@ -78,11 +77,11 @@ export function RegisterForm({ onRegistered }: Props) {
     setSending("preview");
     const { data, error, response } = await api.POST("/admin/systems", { body, params: { query: { dry_run: true } } });
     setSending(null);
-    if (data) {
+    // The document gives one 2xx body for both answers of POST: a dry run's has the verdict.
+    if (data && "would_succeed" in data) {
       showErrors({}, [], null);
       setShown(0);
-      // The document gives the dry run's answer with optional members; the contract's shape is firmer.
-      setPlan({ body: JSON.stringify(body), result: data as DryRun });
+      setPlan({ body: JSON.stringify(body), request: body, result: data });
       return;
     }
     const refusal = asProblem(error, response.status);
@@ -167,7 +166,7 @@ export function RegisterForm({ onRegistered }: Props) {
           Clear the form
         </button>
       </div>
-      {plan && <PlanPreview ref={planHeading} plan={plan.result} stale={plan.body !== JSON.stringify(toRequest(draft))} />}
+      {plan && <PlanPreview ref={planHeading} plan={plan.result} policy={plan.request.reconcile_policy ?? null} stale={plan.body !== JSON.stringify(toRequest(draft))} />}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { RegistrationRequest } from "../api/client";
+import { policyOf, type PolicyChoice } from "./policy";
 
 /** What the register form holds, as typed; turned into a request only when sent. */
 export interface Draft {
@@ -9,6 +10,8 @@ export interface Draft {
   memory: string;
   timeout: string;
   runtime: string;
+  /** "" (no override: the platform's policy), "report" or "repair". */
+  reconcilePolicy: PolicyChoice;
 }
 
 export const EMPTY_DRAFT: Draft = {
@@ -19,6 +22,7 @@ export const EMPTY_DRAFT: Draft = {
   memory: "",
   timeout: "",
   runtime: "",
+  reconcilePolicy: "",
 };
 
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
@@ -60,6 +64,10 @@ export function toRequest(draft: Draft): RegistrationRequest {
       ...(draft.timeout !== "" && { timeout: Number(draft.timeout) }),
       ...(draft.runtime !== "" && { runtime: draft.runtime as Runtime }),
     };
+  }
+  const policy = policyOf(draft.reconcilePolicy);
+  if (policy !== null) {
+    body.reconcile_policy = policy;
   }
   return body;
 }

@@ -1,6 +1,5 @@
 import type { Problem } from "../api/client";
 import type { FieldErrors } from "./rules";
-import type { PreconditionProblem } from "../api/contract17";
 import { describeCheck } from "./PlanPreview";
 
 const DUPLICATE_NAME = "https://aiplatform.io/problems/duplicate-name";
@@ -35,7 +34,7 @@ export function placeProblem(problem: Problem, formFields: ReadonlySet<string>):
     unplaced.push(problem.detail ?? problem.title);
   }
   // A 409 precondition-failed of a registration names each pre-check that failed.
-  for (const check of (problem as PreconditionProblem).checks ?? []) {
+  for (const check of problem.checks ?? []) {
     if (!check.passed) {
       unplaced.push(describeCheck(check));
     }

@@ -39,4 +39,9 @@ describe("the register form's own checks", () => {
       "lambda_config.timeout",
     ]);
   });
+  it("refuses a drift policy the form does not offer (a draft kept from another version)", () => {
+    const kept = { ...EMPTY_DRAFT, name: "ok-name", reconcilePolicy: "sometimes" } as unknown as typeof EMPTY_DRAFT;
+    expect(checkDraft(kept, "platform", [])).toEqual({ reconcile_policy: "Choose one of the policies offered" });
+    expect(checkDraft({ ...EMPTY_DRAFT, name: "ok-name", reconcilePolicy: "repair" }, "platform", [])).toEqual({});
+  });
 });

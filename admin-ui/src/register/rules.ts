@@ -1,5 +1,6 @@
 import type { Draft } from "./draft";
 import { METHODS } from "./draft";
+import { isPolicyChoice } from "./policy";
 
 /** Field path (the API's own, e.g. `endpoints[0].method`) to what is wrong with it. */
 export type FieldErrors = Record<string, string>;
@@ -50,6 +51,10 @@ export function checkDraft(draft: Draft, prefix: string, runtimes: string[]): Fi
   range(errors, "lambda_config.timeout", draft.timeout, 1, 900, "seconds");
   if (draft.runtime !== "" && !runtimes.includes(draft.runtime)) {
     errors["lambda_config.runtime"] = "Choose one of the runtimes offered";
+  }
+  // Only a draft kept from another version of the console can hold anything else.
+  if (!isPolicyChoice(draft.reconcilePolicy)) {
+    errors["reconcile_policy"] = "Choose one of the policies offered";
   }
   return errors;
 }

@@ -1,5 +1,6 @@
 import type { FieldChange, SystemRecord, TimelineEntry } from "../api/client";
 import { formatTime } from "../ui/format";
+import { policyLabel } from "../register/policy";
 import { actionLabel, describeEvent, kindLabel, type Progress } from "./progress";
 
 export function ProgressSection({ progress, following }: { progress: Progress; following: boolean }) {
@@ -63,6 +64,12 @@ export function RecordSection({ system }: { system: SystemRecord }) {
                 .filter(Boolean)
                 .join(", ") || "platform defaults"
             : "platform defaults"}
+        </dd>
+        <dt>Drift policy</dt>
+        <dd data-testid="reconcile-policy">
+          {system.reconcile_policy
+            ? `${policyLabel(system.reconcile_policy)} (this system's own setting)`
+            : "Platform default (the platform's PLATFORM_API_RECONCILE_POLICY applies)"}
         </dd>
         <dt>Registered</dt>
         <dd>{formatTime(system.created_at)}</dd>

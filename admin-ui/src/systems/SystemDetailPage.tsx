@@ -13,7 +13,6 @@ import { EditForm, type Version } from "./edit/EditForm";
 import { DriftSection } from "./drift/DriftSection";
 import { RepairDialog } from "./drift/RepairDialog";
 import { driftOf, useReconcile } from "./drift/useReconcile";
-import type { WithDrift } from "../api/contract17";
 
 /**
  * One system: its record, progress, resources and timeline, followed live while a job runs.
@@ -29,7 +28,7 @@ export function SystemDetailPage({ timing = FOLLOW_TIMING }: { timing?: FollowTi
 
 function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTiming }) {
   const { api } = useApp();
-  const [system, setSystem] = useState<WithDrift | null>(null);
+  const [system, setSystem] = useState<SystemRecord | null>(null);
   const [etag, setEtag] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -183,7 +182,7 @@ function SystemDetail({ systemId, timing }: { systemId: string; timing: FollowTi
       )}
       <ProgressSection progress={progressOf(system, events)} following={isPending(system.status)} />
       <ProblemBanner problem={reconcile.problem} />
-      {"drift" in system && system.status !== "deleted" && (
+      {system.status !== "deleted" && (
         <DriftSection
           drift={driftOf(system)}
           canCheck={system.status === "active"}

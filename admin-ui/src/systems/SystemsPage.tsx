@@ -7,7 +7,6 @@ import { StatusBadge, statusLabel } from "../ui/StatusBadge";
 import { ProblemBanner } from "../ui/ProblemBanner";
 import { formatTime } from "../ui/format";
 import { useLiveFollow, type FollowTiming, FOLLOW_TIMING } from "./useLiveFollow";
-import { reconciliation, type WithDrift } from "../api/contract17";
 import { DriftBadge } from "./drift/DriftSection";
 
 export const STATUSES: SystemStatus[] = [
@@ -43,8 +42,8 @@ export function SystemsPage({ pageSize = 20, timing = FOLLOW_TIMING }: Props) {
   const cursor = cursors[cursors.length - 1];
 
   const load = useCallback(async () => {
-    const { data, error, response } = await reconciliation(api).GET("/admin/systems", {
-      params: { query: { limit: pageSize, status: status || undefined, cursor, ...(drifted && { drifted: drifted === "true" }) } },
+    const { data, error, response } = await api.GET("/admin/systems", {
+      params: { query: { limit: pageSize, status: status || undefined, cursor, ...((drifted === "true" || drifted === "false") && { drifted }) } },
     });
     if (!data) {
       setProblem(asProblem(error, response.status));
@@ -165,7 +164,7 @@ export function SystemsPage({ pageSize = 20, timing = FOLLOW_TIMING }: Props) {
   );
 }
 
-function SystemsTable({ items }: { items: WithDrift[] }) {
+function SystemsTable({ items }: { items: SystemRecord[] }) {
   return (
     <div className="table-wrap">
       <table className="table stack">

@@ -118,6 +118,9 @@ export function describeEvent(e: TimelineEntry): string {
   if (e.step === "drift_detected" || e.step === "drift_repaired") {
     return e.step === "drift_detected" ? "Drift detected: the resources in AWS differ from the registration" : "Drift repaired";
   }
+  if (e.step === "reconcile_policy") {
+    return "Drift policy changed (no resource is touched)";
+  }
   const job =
     e.step === "deprovision" ? "Deletion" : e.step === "provision" ? "Provisioning" : e.step === "update" ? "Change" : "Registration";
   const outcome: Record<string, string> = {

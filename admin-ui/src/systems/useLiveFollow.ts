@@ -33,7 +33,7 @@ export function useLiveFollow(
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout>;
     const tick = async () => {
-      let changed = false;
+      let changed: boolean;
       try {
         changed = await latest.current();
       } catch {

@@ -99,6 +99,8 @@ export function system(overrides: Record<string, unknown> = {}) {
     updated_at: "2026-12-01T09:00:01Z",
     infrastructure: { s3_buckets: { raw: null, curated: null, prod: null }, glue_database: null, glue_crawler: null, dms_task: null, eventbridge_rules: [] },
     resources: [],
+    drift: { status: "unknown", checked_at: null, resources: [] },
+    reconcile_policy: null,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import type { Ref } from "react";
-import type { DriftReport, ResourceDrift } from "../../api/contract17";
+import type { DriftReport, ResourceDrift } from "../../api/client";
 import { formatTime } from "../../ui/format";
 import { kindLabel } from "../progress";
 import { shown } from "../DetailSections";

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from "react";
-import type { DriftReport } from "../../api/contract17";
+import type { DriftReport } from "../../api/client";
 import { kindLabel } from "../progress";
 
 interface Props {

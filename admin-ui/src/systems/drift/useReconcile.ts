@@ -1,11 +1,10 @@
 import { useEffect, useState } from "react";
-import { asProblem, type Api, type Problem } from "../../api/client";
-import { reconciliation, type DriftReport, type WithDrift } from "../../api/contract17";
+import { asProblem, type Api, type DriftReport, type Problem, type SystemRecord } from "../../api/client";
 import { useLiveFollow, type FollowTiming } from "../useLiveFollow";
 
 export const NOT_CHECKED: DriftReport = { status: "unknown", checked_at: null, resources: [] };
 
-export function driftOf(system: WithDrift | null): DriftReport {
+export function driftOf(system: SystemRecord | null): DriftReport {
   return system?.drift ?? NOT_CHECKED;
 }
 
@@ -17,8 +16,8 @@ export function driftOf(system: WithDrift | null): DriftReport {
 export function useReconcile(
   api: Api,
   systemId: string,
-  system: WithDrift | null,
-  load: () => Promise<{ system: WithDrift } | null>,
+  system: SystemRecord | null,
+  load: () => Promise<{ system: SystemRecord } | null>,
   timing: FollowTiming,
 ) {
   const [pending, setPending] = useState<{ kind: "check" | "repair"; since: string | null } | null>(null);
@@ -42,7 +41,7 @@ export function useReconcile(
 
   const request = async (repair: boolean) => {
     const since = checkedAt;
-    const { data, error, response } = await reconciliation(api).POST("/admin/systems/{system_id}/reconcile", {
+    const { data, error, response } = await api.POST("/admin/systems/{system_id}/reconcile", {
       params: { path: { system_id: systemId }, ...(repair && { query: { repair: true } }) },
     });
     if (data) {

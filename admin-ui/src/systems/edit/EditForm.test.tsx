@@ -193,4 +193,71 @@ describe("editing a system", () => {
     expect(sent.headers.get("If-Match")).toBe('"5"');
     expect(await sent.json()).toEqual({ lambda_config: { timeout: 300 } });
   });
+  describe("the drift policy", () => {
+    it("shows what applies, sends only a changed policy, and null when set back to the platform default", async () => {
+      const { api, state, record } = setup({ reconcile_policy: "repair" });
+      api.on("PATCH", /^\/admin\/systems\/[^/]+$/, async (request) => {
+        const patch = (await request.json()) as Record<string, unknown>;
+        // A policy-only change is saved at once: 202, the state unchanged, no job.
+        state.record = { ...state.record, ...patch };
+        state.etag = `"${Number(state.etag.slice(1, -1)) + 1}"`;
+        return json(202, state.record, { ETag: state.etag });
+      });
+      const user = userEvent.setup();
+      expect(await screen.findByTestId("reconcile-policy")).toHaveTextContent("Repair automatically (this system's own setting)");
+
+      await user.click(screen.getByRole("button", { name: "Edit…" }));
+      expect(screen.getByLabelText("Repair automatically")).toBeChecked();
+      await user.click(screen.getByLabelText("Platform default"));
+      await user.click(screen.getByRole("button", { name: "Save the change" }));
+
+      const first = api.calls("PATCH", /^\/admin\/systems\/[^/]+$/)[0]!;
+      expect(first.headers.get("If-Match")).toBe('"3"');
+      expect(await first.json()).toEqual({ reconcile_policy: null });
+      await waitFor(() => expect(screen.getByTestId("reconcile-policy")).toHaveTextContent("Platform default"));
+      expect(screen.getByText("Active", { selector: ".page-head .badge" })).toBeInTheDocument();
+
+      await user.click(screen.getByRole("button", { name: "Edit…" }));
+      expect(screen.getByLabelText("Platform default")).toBeChecked();
+      await user.click(screen.getByLabelText("Report only"));
+      await user.clear(screen.getByLabelText("Memory (MiB)"));
+      await user.type(screen.getByLabelText("Memory (MiB)"), "1024");
+      await user.click(screen.getByRole("button", { name: "Save the change" }));
+      const second = api.calls("PATCH", /^\/admin\/systems\/[^/]+$/)[1]!;
+      expect(second.headers.get("If-Match")).toBe('"4"');
+      expect(await second.json()).toEqual({ lambda_config: { memory: 1024 }, reconcile_policy: "report" });
+      expect(record.reconcile_policy).toBe("repair");
+    });
+
+    it("names a policy someone else changed first in the 412 notice and takes it when the admin left it alone", async () => {
+      const { api, state, record } = setup();
+      api.on("PATCH", /^\/admin\/systems\/[^/]+$/, () => {
+        state.record = { ...record, reconcile_policy: "report" };
+        state.etag = '"5"';
+        return json(412, { type: "https://aiplatform.io/problems/precondition-failed", title: "Precondition failed", status: 412, detail: "stale" });
+      });
+      const user = userEvent.setup();
+      await user.click(await screen.findByRole("button", { name: "Edit…" }));
+      await user.type(screen.getByLabelText("Timeout (seconds)"), "0");
+      await user.click(screen.getByRole("button", { name: "Save the change" }));
+
+      const notice = await screen.findByRole("alert", { name: "Someone else changed this system first" });
+      expect(notice).toHaveTextContent("Drift policy: now “Report only”");
+      expect(screen.getByLabelText("Report only")).toBeChecked();
+    });
+
+    it("shows the API's error on reconcile_policy at the group", async () => {
+      const { api } = setup();
+      api.on("PATCH", /^\/admin\/systems\/[^/]+$/, () =>
+        json(400, { type: "https://aiplatform.io/problems/validation", title: "Invalid request", status: 400, detail: "see errors", errors: [{ field: "reconcile_policy", message: "must be report or repair" }] }),
+      );
+      const user = userEvent.setup();
+      await user.click(await screen.findByRole("button", { name: "Edit…" }));
+      await user.click(screen.getByLabelText("Report only"));
+      await user.click(screen.getByRole("button", { name: "Save the change" }));
+      expect(await screen.findByText("The API refused the change: Invalid request")).toBeInTheDocument();
+      expect(errorOf("Report only")).toBe("must be report or repair");
+      expect(screen.getByRole("group", { name: "Drift policy" })).toHaveAccessibleDescription(/must be report or repair/);
+    });
+  });
 });

@@ -9,6 +9,7 @@ import { ConfigurationFields, fieldsOf, labelOf } from "../../register/Configura
 import { ErrorSummary } from "../../register/ErrorSummary";
 import { changedFields, draftOf, rebase, toPatch } from "./patch";
 import { statusLabel } from "../../ui/StatusBadge";
+import { policyLabel } from "../../register/policy";
 
 export const MERGE_PATCH = "application/merge-patch+json";
 
@@ -175,6 +176,9 @@ export function EditForm({ version, editable, reload, onChanged, onCancel }: Pro
 
 /** A field's value in a record, as the conflict notice says it. */
 function valueAt(system: SystemRecord, field: string): string {
+  if (field === "reconcile_policy") {
+    return `“${policyLabel(system.reconcile_policy)}”`;
+  }
   const value =
     field === "description"
       ? system.description

@@ -38,4 +38,13 @@ describe("the merge patch of an edit", () => {
     expect(moved).toMatchObject({ description: "Changed", memory: "1024", timeout: "60", dataSources: ["orders"] });
     expect(toPatch(other, moved)).toEqual({ lambda_config: { memory: 1024 } });
   });
+  it("sends the drift policy only when it changed, null when set back to the platform default", () => {
+    const repairing = { ...record, reconcile_policy: "repair" } as SystemRecord;
+    expect(draftOf(repairing).reconcilePolicy).toBe("repair");
+    expect(toPatch(repairing, draftOf(repairing))).toEqual({});
+    expect(toPatch(repairing, { ...draftOf(repairing), reconcilePolicy: "" })).toEqual({ reconcile_policy: null });
+    expect(toPatch(repairing, { ...draftOf(repairing), reconcilePolicy: "report" })).toEqual({ reconcile_policy: "report" });
+    expect(toPatch(record, { ...draftOf(record), reconcilePolicy: "repair" })).toEqual({ reconcile_policy: "repair" });
+    expect(changedFields(record, repairing)).toEqual(["reconcile_policy"]);
+  });
 });

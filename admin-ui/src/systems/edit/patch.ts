@@ -1,5 +1,6 @@
 import type { SystemChange, SystemRecord } from "../../api/client";
 import { toRequest, type Draft } from "../../register/draft";
+import { choiceOf } from "../../register/policy";
 
 /** The form's draft of a record's configuration as it is now. */
 export function draftOf(system: SystemRecord): Draft {
@@ -12,12 +13,14 @@ export function draftOf(system: SystemRecord): Draft {
     memory: lambda?.memory != null ? String(lambda.memory) : "",
     timeout: lambda?.timeout != null ? String(lambda.timeout) : "",
     runtime: lambda?.runtime ?? "",
+    reconcilePolicy: choiceOf(system.reconcile_policy),
   };
 }
 
 /**
  * The JSON merge patch (RFC 7396) that turns `base` into what the draft says: only the members
- * that differ; a cleared description or Lambda setting is `null` (removed); lists are sent whole.
+ * that differ; a cleared description or Lambda setting is `null` (removed), and so is a policy set
+ * back to the platform default; lists are sent whole.
  * Empty when nothing changed.
  */
 export function toPatch(base: SystemRecord, draft: Draft): SystemChange {
@@ -39,6 +42,10 @@ export function toPatch(base: SystemRecord, draft: Draft): SystemChange {
   const lambda = lambdaPatch(base.lambda_config ?? null, wanted.lambda_config ?? null);
   if (lambda !== undefined) {
     patch.lambda_config = lambda;
+  }
+  const policy = wanted.reconcile_policy ?? null;
+  if (policy !== (base.reconcile_policy ?? null)) {
+    patch.reconcile_policy = policy;
   }
   return patch;
 }
@@ -66,7 +73,7 @@ export function changedFields(before: SystemRecord, after: SystemRecord): string
   );
 }
 
-const DRAFT_FIELDS = ["description", "dataSources", "endpoints", "memory", "timeout", "runtime"] as const;
+const DRAFT_FIELDS = ["description", "dataSources", "endpoints", "memory", "timeout", "runtime", "reconcilePolicy"] as const;
 
 /**
  * The draft moved onto a newer version of the record (after a 412): what the admin left alone
