@@ -151,6 +151,10 @@ async function start(): Promise<Stack> {
     PLATFORM_API_RESULTS_QUEUE: `${prefix}-provisioning-results`,
     PLATFORM_API_SECURITY_PUBLIC_KEY_LOCATION: `file:${keys}/dev-public.pem`,
     PLATFORM_API_CORS_ALLOWED_ORIGINS: `${uiUrl},${staleUiUrl}`,
+    // The pre-checks look where the worker provisions (routes, DMS), as in a deployment.
+    ...Object.fromEntries(Object.entries(outputs).filter(([k]) => k.startsWith("PLATFORM_API_PRECHECKS_"))),
+    // No test may depend on how fast a loaded emulator answers the pre-checks' read calls.
+    PLATFORM_API_PRECHECKS_TIMEOUT: "60s",
   });
   startJar("provisioner-worker", workerPort, {
     ...awsEnv,
