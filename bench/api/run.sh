@@ -27,7 +27,7 @@
 # worker (bench/api/sweep.py register: BENCH_SWEEP_POST_CONCURRENCY (4) posting threads, at most
 # BENCH_SWEEP_IN_FLIGHT (40) systems not yet active), then, for each worker concurrency of
 # BENCH_SWEEP_WORKER_CONCURRENCY ("10"; e.g. "10 20" for a second sweep with the worker restarted),
-# restarts platform-api with PLATFORM_API_RECONCILE_INTERVAL=BENCH_SWEEP_INTERVAL (60s) and times
+# restarts platform-api with PLATFORM_API_RECONCILE_INTERVAL=BENCH_SWEEP_INTERVAL (600s) and times
 # ONE sweep of its scheduler: from the API's start until every active system's drift.checked_at is
 # after it; the verify jobs per second, the worker's read calls per verify (fault proxy), the drift
 # status counts and the CPU of moto_server, the worker, the API and PostgreSQL in that time.
@@ -346,7 +346,7 @@ sweep_once() {
   PLATFORM_API_RECONCILE_INTERVAL=$SWEEP_INTERVAL start_jar platform-api "$API_PORT"
   printf 'API      ready %.1f s after its start (the sweep runs from its scheduler'"'"'s start)\n' \
     "$(python3 -c "import time; print(time.time() - $since)")"
-  BENCH_CPU_PIDS="moto_server=$(cat "$PLATFORM_BACKING_DIR/moto.pid"),worker=$(cat "$state/provisioner-worker.pid"),api=$(cat "$state/platform-api.pid")" \
+  BENCH_SWEEP_INTERVAL_SECONDS=$(seconds_of "$SWEEP_INTERVAL") BENCH_CPU_PIDS="moto_server=$(cat "$PLATFORM_BACKING_DIR/moto.pid"),worker=$(cat "$state/provisioner-worker.pid"),api=$(cat "$state/platform-api.pid")" \
     python3 "$here/sweep.py" await-checked "$since" | tee "$state/sweep-$c.out"
   after_moto=$(cpu_seconds "$(cat "$PLATFORM_BACKING_DIR/moto.pid")")
   after_worker=$(cpu_seconds "$(cat "$state/provisioner-worker.pid")")
@@ -372,6 +372,12 @@ print(f'CPU      seconds from the API start: moto_server {moto:.1f} s, provision
       f'platform-api {api:.1f} s (start-up included), PostgreSQL {pg:.1f} s, over {s:.0f} s')
 " | tee "$state/sweep-rate-$c.out"
   lock_release
+}
+
+# A Spring duration of the simple form (90s, 10m, 1h, plain seconds) in seconds.
+seconds_of() {
+  python3 -c "import re, sys; n, u = re.fullmatch(r'([0-9.]+)([smhd]?)', sys.argv[1]).groups()
+print(float(n) * {'': 1, 's': 1, 'm': 60, 'h': 3600, 'd': 86400}[u])" "$1"
 }
 
 # Waits until the worker made no call but its long polls for 6 s (3 looks 2 s apart).
@@ -402,7 +408,7 @@ sweep_summary() {
 
 sweep_bench() {
   SWEEP_SYSTEMS=${BENCH_SWEEP_SYSTEMS:-1000}
-  SWEEP_INTERVAL=${BENCH_SWEEP_INTERVAL:-60s}
+  SWEEP_INTERVAL=${BENCH_SWEEP_INTERVAL:-600s}
   SWEEP_CONCURRENCIES=${BENCH_SWEEP_WORKER_CONCURRENCY:-10}
   # While provisioning, the sweep places each system that turns active somewhere in ten years:
   # no verify runs before the measured sweep.

@@ -8,7 +8,8 @@ register: posts N registrations (one endpoint each unless BENCH_ENDPOINTS=0) fro
 BENCH_SWEEP_POST_CONCURRENCY threads (4), never more than BENCH_SWEEP_IN_FLIGHT (40) of them not
 yet `active` (so that the emulator's FIFO jobs queue stays short: moto's FIFO operations slow down
 with every queued message), then waits until every one is `active`. Prints the time from the
-first POST to the last `active` and the systems per second.
+first POST to the last `active` and the systems per second. A 503 (nothing stored: the
+pre-checks got no answer in time on a loaded machine) is retried after its Retry-After, 5 times.
 
 await-checked: waits until every `active` system's `drift.checked_at` (the worker's clock, same
 machine) is after SINCE, printing the progress every 30 s; then prints the time from SINCE to the
@@ -33,6 +34,7 @@ import uuid
 TIMEOUT = float(os.environ.get("BENCH_SWEEP_TIMEOUT_SECONDS", "5400"))
 ENDPOINTS = os.environ.get("BENCH_ENDPOINTS", "1") != "0"
 VERIFY_EVENT = "io.aiplatform.api.reconcile.VerifyRequested"
+RETRIES = 5
 
 
 def sql(query):
@@ -62,7 +64,8 @@ def register(n):
     threads_n = int(os.environ.get("BENCH_SWEEP_POST_CONCURRENCY", "4"))
     in_flight = int(os.environ.get("BENCH_SWEEP_IN_FLIGHT", "40"))
     run = uuid.uuid4().hex[:6]
-    lock, state = threading.Lock(), {"next": 0, "posted": 0, "active": 0, "errors": []}
+    lock = threading.Lock()
+    state = {"next": 0, "posted": 0, "active": 0, "errors": [], "retries": 0}
 
     def worker():
         while True:
@@ -82,14 +85,23 @@ def register(n):
             body = {"system_name": name, "data_sources": ["inventory", "orders"],
                     "endpoints": [{"path": f"/{name}/optimize", "method": "POST"}]
                     if ENDPOINTS else []}
-            try:
-                status = post(body)
-                if status != 201:
-                    state["errors"].append(f"{name}: {status}")
-            except urllib.error.HTTPError as e:
-                state["errors"].append(f"{name}: {e.code} {e.read()[:300]!r}")
-            except Exception as e:  # noqa: BLE001 - reported below
-                state["errors"].append(f"{name}: {e!r}")
+            for attempt in range(RETRIES + 1):
+                try:
+                    status = post(body)
+                    if status != 201:
+                        state["errors"].append(f"{name}: {status}")
+                    break
+                except urllib.error.HTTPError as e:
+                    # 503 `unavailable` (pre-checks without an answer in time on a loaded
+                    # machine): nothing was stored; the API asks to retry after Retry-After.
+                    if e.code == 503 and attempt < RETRIES:
+                        state["retries"] += 1
+                        time.sleep(float(e.headers.get("Retry-After") or 1))
+                        continue
+                    state["errors"].append(f"{name}: {e.code} {e.read()[:300]!r}")
+                except Exception as e:  # noqa: BLE001 - reported below
+                    state["errors"].append(f"{name}: {e!r}")
+                    break
 
     start = time.time()
     deadline, last_print = start + TIMEOUT, start
@@ -115,7 +127,8 @@ def register(n):
                   f"{state['active']} active", flush=True)
     elapsed = time.time() - start
     print(f"RESULT register n={n} seconds={elapsed:.1f} systems_per_s={n / elapsed:.2f} "
-          f"post_concurrency={threads_n} in_flight={in_flight} run=sw-{run}", flush=True)
+          f"post_concurrency={threads_n} in_flight={in_flight} retried_503={state['retries']} "
+          f"run=sw-{run}", flush=True)
 
 
 def cpu_seconds(pid):
@@ -168,11 +181,23 @@ def await_checked(since):
         "SELECT count(*), coalesce(extract(epoch FROM min(publication_date)), 0) "
         f"FROM event_publication WHERE event_type = '{VERIFY_EVENT}' "
         f"AND publication_date > to_timestamp({since})")
+    # Each system's wait from its turn to its check: its turn is next_verify_at minus one interval
+    # (the sweep moved it one interval on when it asked for the verify). Small waits: the stack
+    # keeps up with the interval's spread; growing waits: the verifies queue up.
+    interval = float(os.environ.get("BENCH_SWEEP_INTERVAL_SECONDS", "0"))
+    lag = sql(
+        "SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY w)::numeric, 1), "
+        "round(percentile_cont(0.95) WITHIN GROUP (ORDER BY w)::numeric, 1), round(max(w)::numeric, 1) "
+        "FROM (SELECT extract(epoch FROM drift_checked_at - next_verify_at) + "
+        f"{interval} AS w FROM systems WHERE status = 'active') t")[0] if interval else ["-"] * 3
     (outstanding,), = sql("SELECT count(*) FROM systems WHERE status = 'active' "
                           "AND verify_job_id IS NOT NULL")
     print(f"RESULT sweep systems={total} seconds={observed - since:.1f} "
           f"first_request_s={float(first) - since:.1f} "
           f"verifies_requested={requested} outstanding={outstanding} {status}", flush=True)
+    print(f"WAIT     turn_to_check_p50_s={lag[0]} p95_s={lag[1]} max_s={lag[2]} (from each "
+          "system's turn in the interval to its check; after a re-verify, of the re-verify)",
+          flush=True)
     print(f"CPU      {shares} (of one core, from the first verify request to the last check, "
           f"{window:.0f} s)", flush=True)
 
