@@ -19,8 +19,18 @@
 # Settings (environment): BENCH_CONCURRENCY (16), BENCH_SECONDS (20), BENCH_WARMUP (30, seconds of
 # unmeasured load before each API run), BENCH_LIST_SYSTEMS (10000),
 # BENCH_TTA_SIZES ("1 10 100"), BENCH_FAULT_SEEDS ("1 2 3": one fault run per seed),
-# BENCH_LOCK (/tmp/bench.lock), BENCH_ONLY (time-to-active: part 2 alone), BENCH_ENDPOINTS (1: each
-# system has one endpoint, so it gets a route, an integration and a permission; 0: none).
+# BENCH_LOCK (/tmp/bench.lock), BENCH_ONLY (time-to-active: part 2 alone; sweep: the reconcile sweep
+# alone, below), BENCH_ENDPOINTS (1: each system has one endpoint, so it gets a route, an
+# integration and a permission; 0: none).
+#
+# BENCH_ONLY=sweep (issue 17): provisions BENCH_SWEEP_SYSTEMS (1000) systems through the API and the
+# worker (bench/api/sweep.py register: BENCH_SWEEP_POST_CONCURRENCY (4) posting threads, at most
+# BENCH_SWEEP_IN_FLIGHT (40) systems not yet active), then, for each worker concurrency of
+# BENCH_SWEEP_WORKER_CONCURRENCY ("10"; e.g. "10 20" for a second sweep with the worker restarted),
+# restarts platform-api with PLATFORM_API_RECONCILE_INTERVAL=BENCH_SWEEP_INTERVAL (600s) and times
+# ONE sweep of its scheduler: from the API's start until every active system's drift.checked_at is
+# after it; the verify jobs per second, the worker's read calls per verify (fault proxy), the drift
+# status counts and the CPU of moto_server, the worker, the API and PostgreSQL in that time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -267,6 +277,152 @@ profile_registrations() {
   jfr print --events jdk.ExecutionSample --stack-depth 64 "$state/api.jfr" | python3 "$here/jfr_shares.py"
 }
 
+# ---- BENCH_ONLY=sweep: one reconcile sweep over BENCH_SWEEP_SYSTEMS active systems (issue 17) ----
+
+# Holds the shared lock on fd 9 for a step made of several commands (the API restart is part of
+# the sweep's figure, so the lock must be held before it).
+lock_take() { exec 9>"$LOCK"; flock 9; printf 'LOAD     %s (1/5/15 min, when the lock was taken)\n' "$(load)"; }
+lock_release() { printf 'LOAD     %s (1/5/15 min, at the end of the step)\n' "$(load)"; flock -u 9; exec 9>&-; }
+
+start_worker() {
+  SPRING_CLOUD_AWS_ENDPOINT=$PROXY_URL PLATFORM_WORKER_CONCURRENCY=$1 \
+    start_jar provisioner-worker "$(free_port)"
+}
+
+sweep_provision() {
+  printf '\n== sweep: provisioning %s systems through the API and the worker (concurrency %s) ==\n' \
+    "$SWEEP_SYSTEMS" "$PLATFORM_WORKER_CONCURRENCY"
+  printf 'COMMAND  BENCH_SWEEP_POST_CONCURRENCY=%s BENCH_SWEEP_IN_FLIGHT=%s python3 %s register %s\n' \
+    "${BENCH_SWEEP_POST_CONCURRENCY:-4}" "${BENCH_SWEEP_IN_FLIGHT:-40}" "$here/sweep.py" "$SWEEP_SYSTEMS"
+  lock_take
+  python3 "$here/sweep.py" register "$SWEEP_SYSTEMS" | tee "$state/sweep-register.out"
+  lock_release
+}
+
+# The worker's calls through the fault proxy during one sweep: reads (the verifies), writes (there
+# should be none under the report policy) and SQS (jobs and results), per verify job.
+sweep_calls() {
+  proxy calls | python3 -c "
+import re, sys
+jobs, systems = int(sys.argv[1]), int(sys.argv[2])
+sqs = {'ReceiveMessage', 'DeleteMessage', 'DeleteMessageBatch', 'SendMessage', 'SendMessageBatch',
+       'ChangeMessageVisibility', 'ChangeMessageVisibilityBatch', 'GetQueueUrl', 'GetQueueAttributes'}
+rows = [line.split() for line in sys.stdin if line.strip()]
+ops = {op: int(c) for op, c in rows if op != 'TOTAL'}
+reads = sum(c for op, c in ops.items() if op not in sqs and re.match('(Get|List|Describe|Head)', op))
+queue = sum(c for op, c in ops.items() if op in sqs)
+writes = sum(ops.values()) - reads - queue
+print(f'CALLS    reads_per_verify={reads / jobs:.1f} writes={writes} sqs_per_verify={queue / jobs:.2f} '
+      f'reads={reads} verify_jobs={jobs} reads_per_system={reads / systems:.1f}')
+for op, c in sorted(ops.items(), key=lambda kv: -kv[1]):
+    print(f'           {op:<36} {c / jobs:6.2f} per verify job')
+" "$1" "$2"
+}
+
+# One sweep: platform-api restarted with the short interval over systems that are not placed yet
+# (next_verify_at NULL, as right after they turned active: the sweep places each at its point of
+# the interval, then verifies it when the point comes), timed from the API's start until every
+# active system has a check after it.
+sweep_once() {
+  local c=$1 since before_moto before_worker before_pg after_moto after_worker after_pg
+  printf '\n== sweep: one sweep over %s active systems, PLATFORM_API_RECONCILE_INTERVAL=%s, PLATFORM_WORKER_CONCURRENCY=%s ==\n' \
+    "$SWEEP_SYSTEMS" "$SWEEP_INTERVAL" "$c"
+  printf 'COMMAND  BENCH_ONLY=sweep BENCH_SWEEP_SYSTEMS=%s BENCH_SWEEP_INTERVAL=%s BENCH_SWEEP_WORKER_CONCURRENCY="%s" bench/api/run.sh\n' \
+    "$SWEEP_SYSTEMS" "$SWEEP_INTERVAL" "$SWEEP_CONCURRENCIES"
+  stop_jar platform-api
+  if [[ $c != "$WORKER_CONCURRENCY_NOW" ]]; then
+    stop_jar provisioner-worker
+    start_worker "$c"
+    WORKER_CONCURRENCY_NOW=$c
+  fi
+  lock_take
+  sql -c "UPDATE systems SET next_verify_at = NULL, verify_job_id = NULL, verify_requested_at = NULL
+          WHERE status = 'active'" >/dev/null
+  proxy reset >/dev/null
+  before_moto=$(cpu_seconds "$(cat "$PLATFORM_BACKING_DIR/moto.pid")")
+  before_worker=$(cpu_seconds "$(cat "$state/provisioner-worker.pid")")
+  before_pg=$(FIELDS=12-15 cpu_seconds "$(cat "$PLATFORM_BACKING_DIR/postgres.pid")")
+  since=$(date +%s.%N)
+  PLATFORM_API_RECONCILE_INTERVAL=$SWEEP_INTERVAL start_jar platform-api "$API_PORT"
+  printf 'API      ready %.1f s after its start (the sweep runs from its scheduler'"'"'s start)\n' \
+    "$(python3 -c "import time; print(time.time() - $since)")"
+  BENCH_SWEEP_INTERVAL_SECONDS=$(seconds_of "$SWEEP_INTERVAL") BENCH_CPU_PIDS="moto_server=$(cat "$PLATFORM_BACKING_DIR/moto.pid"),worker=$(cat "$state/provisioner-worker.pid"),api=$(cat "$state/platform-api.pid")" \
+    python3 "$here/sweep.py" await-checked "$since" | tee "$state/sweep-$c.out"
+  after_moto=$(cpu_seconds "$(cat "$PLATFORM_BACKING_DIR/moto.pid")")
+  after_worker=$(cpu_seconds "$(cat "$state/provisioner-worker.pid")")
+  after_pg=$(FIELDS=12-15 cpu_seconds "$(cat "$PLATFORM_BACKING_DIR/postgres.pid")")
+  local api_cpu answered seconds first
+  api_cpu=$(cpu_seconds "$(cat "$state/platform-api.pid")")
+  # Results the worker sent (one SendMessage per finished job) while every system got its check.
+  answered=$(proxy calls | awk '$1 == "SendMessage" {print $2}')
+  seconds=$(field seconds "$state/sweep-$c.out")
+  first=$(field first_request_s "$state/sweep-$c.out")
+  # The sweep is over: stop the API so no further verify is requested, let the worker finish the
+  # ones in flight (no call through the proxy for 6 s), then count reads per finished job exactly.
+  stop_jar platform-api
+  sweep_drain
+  sweep_calls "$(proxy calls | awk '$1 == "SendMessage" {print $2}')" "$SWEEP_SYSTEMS" \
+    | tee "$state/sweep-calls-$c.out"
+  python3 -c "
+s = $seconds
+moto, worker, pg, api = $after_moto - $before_moto, $after_worker - $before_worker, $after_pg - $before_pg, $api_cpu
+w = s - $first
+print(f'RATE     verify_jobs_per_s={${answered:-0} / w:.2f} (verify jobs answered: ${answered:-0}, in the {w:.0f} s from the first request to the last check; systems per second {$SWEEP_SYSTEMS / w:.2f})')
+print(f'CPU      seconds from the API start: moto_server {moto:.1f} s, provisioner-worker {worker:.1f} s, '
+      f'platform-api {api:.1f} s (start-up included), PostgreSQL {pg:.1f} s, over {s:.0f} s')
+" | tee "$state/sweep-rate-$c.out"
+  lock_release
+}
+
+# A Spring duration of the simple form (90s, 10m, 1h, plain seconds) in seconds.
+seconds_of() {
+  python3 -c "import re, sys; n, u = re.fullmatch(r'([0-9.]+)([smhd]?)', sys.argv[1]).groups()
+print(float(n) * {'': 1, 's': 1, 'm': 60, 'h': 3600, 'd': 86400}[u])" "$1"
+}
+
+# Waits until the worker made no call but its long polls for 6 s (3 looks 2 s apart).
+sweep_drain() {
+  local last="" now quiet=0
+  while (( quiet < 3 )); do
+    sleep 2
+    now=$(proxy calls | awk '$1 != "ReceiveMessage" && $1 != "TOTAL" {n += $2} END {print n + 0}')
+    if [[ $now == "$last" ]]; then quiet=$((quiet + 1)); else quiet=0; last=$now; fi
+  done
+}
+
+sweep_summary() {
+  local c
+  printf '\n== summary (sweep) ==\n'
+  printf 'provisioning %s systems        %s s (%s systems/s)\n' "$SWEEP_SYSTEMS" \
+    "$(field seconds "$state/sweep-register.out")" "$(field systems_per_s "$state/sweep-register.out")"
+  for c in $SWEEP_CONCURRENCIES; do
+    printf 'one sweep, interval %s, worker concurrency %s: %s s from the API start (first verify requested at %s s); %s verify jobs/s; %s reads per verify; moto %s of a core; %s\n' \
+      "$SWEEP_INTERVAL" "$c" "$(field seconds "$state/sweep-$c.out")" "$(field first_request_s "$state/sweep-$c.out")" \
+      "$(field verify_jobs_per_s "$state/sweep-rate-$c.out")" \
+      "$(field reads_per_verify "$state/sweep-calls-$c.out")" \
+      "$(sed -n 's/.*cpu_moto_server=\([0-9]*%\).*/\1/p' "$state/sweep-$c.out")" \
+      "$(grep -o 'drifted=[0-9]*\|in_sync=[0-9]*\|unknown=[0-9]*' "$state/sweep-$c.out" | tr '\n' ' ')"
+  done
+  printf 'machine                       nproc=%s load=%s date=%s\n' "$(nproc)" "$(load)" "$(date -u +%FT%TZ)"
+}
+
+sweep_bench() {
+  SWEEP_SYSTEMS=${BENCH_SWEEP_SYSTEMS:-1000}
+  SWEEP_INTERVAL=${BENCH_SWEEP_INTERVAL:-600s}
+  SWEEP_CONCURRENCIES=${BENCH_SWEEP_WORKER_CONCURRENCY:-10}
+  # While provisioning, the sweep places each system that turns active somewhere in ten years:
+  # no verify runs before the measured sweep.
+  export PLATFORM_API_RECONCILE_INTERVAL=3650d
+  export PLATFORM_WORKER_CONCURRENCY=${SWEEP_CONCURRENCIES%% *}
+  WORKER_CONCURRENCY_NOW=$PLATFORM_WORKER_CONCURRENCY
+  start_stack
+  export PG_PORT
+  sweep_provision
+  local c
+  for c in $SWEEP_CONCURRENCIES; do sweep_once "$c"; done
+  sweep_summary
+}
+
 summary() {
   local pg api ratio
   pg=$(sed -n 's/^tps = \([0-9.]*\) (without.*/\1/p' "$state/pgbench.out")
@@ -308,6 +464,10 @@ summary_time_to_active() {
 main() {
   printf 'MACHINE  nproc=%s load=%s date=%s\n' "$(nproc)" "$(load)" "$(date -u +%FT%TZ)"
   build_jars
+  if [[ ${BENCH_ONLY:-} == sweep ]]; then
+    sweep_bench
+    return
+  fi
   start_stack
   time_to_active
   time_under_faults
@@ -325,4 +485,4 @@ main() {
   summary
 }
 
-main "$@"
+main "$@"; exit
